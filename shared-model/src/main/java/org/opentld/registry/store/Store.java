@@ -1,0 +1,134 @@
+package org.opentld.registry.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The registry's access to DynamoDB: strongly consistent reads of the main table, queries of
+ * its indexes, and {@link Tx} for every write. Nothing outside shared-model touches DynamoDB.
+ */
+public final class Store {
+  private final DynamoDbClient ddb;
+  private final String table;
+
+  public Store(DynamoDbClient ddb, String table) {
+    this.ddb = ddb;
+    this.table = table;
+  }
+
+  public String table() {
+    return table;
+  }
+
+  public DynamoDbClient client() {
+    return ddb;
+  }
+
+  public Tx tx() {
+    return new Tx(ddb, table);
+  }
+
+  /** A strongly consistent read of one item. */
+  public Optional<Map<String, AttributeValue>> get(String pk, String sk) {
+    GetItemResponse r =
+        ddb.getItem(b -> b.tableName(table).key(Tx.key(pk, sk)).consistentRead(true));
+    return r.hasItem() && !r.item().isEmpty() ? Optional.of(r.item()) : Optional.empty();
+  }
+
+  /** Every item of a partition whose sort key starts with {@code skPrefix}, in order. */
+  public List<Map<String, AttributeValue>> queryPrefix(String pk, String skPrefix, int limit) {
+    return page(pk, skPrefix, limit, null, true).items();
+  }
+
+  /** A page of a partition (consistent), from an optional start key. */
+  public Page page(
+      String pk,
+      String skPrefix,
+      int limit,
+      Map<String, AttributeValue> startKey,
+      boolean ascending) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":pk", AttributeValue.fromS(pk));
+    String cond = "pk = :pk";
+    if (skPrefix != null && !skPrefix.isEmpty()) {
+      values.put(":p", AttributeValue.fromS(skPrefix));
+      cond += " AND begins_with(sk, :p)";
+    }
+    QueryRequest.Builder q =
+        QueryRequest.builder()
+            .tableName(table)
+            .keyConditionExpression(cond)
+            .expressionAttributeValues(values)
+            .consistentRead(true)
+            .scanIndexForward(ascending);
+    return runPaged(q, limit, startKey);
+  }
+
+  /**
+   * A page of an index partition, optionally limited to sort keys up to {@code skTo}
+   * (inclusive). Index reads are eventually consistent.
+   */
+  public Page queryIndex(
+      String index,
+      String pk,
+      String skFrom,
+      String skTo,
+      int limit,
+      Map<String, AttributeValue> startKey) {
+    String pkAttr = index + "pk";
+    String skAttr = index + "sk";
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":pk", AttributeValue.fromS(pk));
+    String cond = "#ipk = :pk";
+    if (skFrom != null && skTo != null) {
+      values.put(":a", AttributeValue.fromS(skFrom));
+      values.put(":b", AttributeValue.fromS(skTo));
+      cond += " AND #isk BETWEEN :a AND :b";
+    } else if (skTo != null) {
+      values.put(":b", AttributeValue.fromS(skTo));
+      cond += " AND #isk <= :b";
+    } else if (skFrom != null) {
+      values.put(":a", AttributeValue.fromS(skFrom));
+      cond += " AND #isk >= :a";
+    }
+    Map<String, String> names = new HashMap<>();
+    names.put("#ipk", pkAttr);
+    if (cond.contains("#isk")) {
+      names.put("#isk", skAttr);
+    }
+    QueryRequest.Builder q =
+        QueryRequest.builder()
+            .tableName(table)
+            .indexName(index)
+            .keyConditionExpression(cond)
+            .expressionAttributeNames(names)
+            .expressionAttributeValues(values);
+    return runPaged(q, limit, startKey);
+  }
+
+  private Page runPaged(QueryRequest.Builder q, int limit, Map<String, AttributeValue> startKey) {
+    List<Map<String, AttributeValue>> out = new ArrayList<>();
+    Map<String, AttributeValue> next = startKey;
+    do {
+      q.limit(Math.min(1000, limit - out.size()));
+      if (next != null && !next.isEmpty()) {
+        q.exclusiveStartKey(next);
+      }
+      QueryResponse r = ddb.query(q.build());
+      out.addAll(r.items());
+      next = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+    } while (next != null && out.size() < limit);
+    return new Page(out, next);
+  }
+
+  /** Items of a query and where the next page starts (null when done). */
+  public record Page(List<Map<String, AttributeValue>> items, Map<String, AttributeValue> next) {}
+}
