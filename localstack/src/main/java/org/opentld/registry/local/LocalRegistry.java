@@ -1,0 +1,187 @@
+package org.opentld.registry.local;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.opentld.registry.Registry;
+import org.opentld.registry.RegistryConfig;
+import org.opentld.registry.store.RegistryTables;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole registry in one JVM: DynamoDB Local (data kept in a folder, or in memory), the
+ * registry's tables, and demo data. Later the EPP, WHOIS and HTTP front ends start here too.
+ *
+ * <pre>
+ *   mvn -q -pl localstack exec:java                      # data kept in .registry-data/
+ *   mvn -q -pl localstack exec:java -Dexec.args=--in-memory
+ * </pre>
+ */
+public final class LocalRegistry implements AutoCloseable {
+  private final Options options;
+  private DynamoDBProxyServer dynamo;
+  private DynamoDbClient ddb;
+  private Registry registry;
+  private URI dynamoEndpoint;
+  private DemoData.Seeded seeded;
+
+  /** Command-line options. */
+  public record Options(boolean inMemory, Path dataDir, int dynamoPort, String roidSuffix) {
+    public static Options parse(String[] args) {
+      boolean inMemory = false;
+      Path data = Path.of(".registry-data");
+      int port = 8000;
+      String suffix = "TEST";
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--in-memory" -> inMemory = true;
+          case "--data" -> data = Path.of(value(args, ++i, "--data"));
+          case "--dynamodb-port" -> port = Integer.parseInt(value(args, ++i, "--dynamodb-port"));
+          case "--roid-suffix" -> suffix = value(args, ++i, "--roid-suffix");
+          case "--help", "-h" -> {
+            System.out.println(usage());
+            System.exit(0);
+          }
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown option '" + args[i] + "'\n" + usage());
+        }
+      }
+      return new Options(inMemory, data, port, suffix);
+    }
+
+    private static String value(String[] args, int i, String opt) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(opt + " needs a value\n" + usage());
+      }
+      return args[i];
+    }
+
+    static String usage() {
+      return String.join(
+          "\n",
+          "usage: LocalRegistry [--in-memory] [--data DIR] [--dynamodb-port PORT] [--roid-suffix S]",
+          "  --in-memory       keep nothing on disk (a throwaway registry)",
+          "  --data DIR        folder for DynamoDB Local's data (default .registry-data)",
+          "  --dynamodb-port   port for DynamoDB Local on 127.0.0.1 (default 8000; 0 = any free)",
+          "  --roid-suffix     repository suffix of ROIDs (default TEST)");
+    }
+  }
+
+  public LocalRegistry(Options options) {
+    this.options = options;
+  }
+
+  /** Starts DynamoDB Local, creates missing tables and seeds demo data once. */
+  public LocalRegistry start(PrintStream out) throws Exception {
+    int port = options.dynamoPort() == 0 ? freePort() : options.dynamoPort();
+    List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-disableTelemetry"));
+    if (options.inMemory()) {
+      args.add("-inMemory");
+    } else {
+      Files.createDirectories(options.dataDir());
+      args.add("-sharedDb");
+      args.add("-dbPath");
+      args.add(options.dataDir().toAbsolutePath().toString());
+    }
+    out.println("[1/3] starting DynamoDB Local on 127.0.0.1:" + port
+        + (options.inMemory() ? " (in memory)" : " (data in " + options.dataDir().toAbsolutePath() + ")"));
+    try {
+      dynamo = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+      dynamo.start();
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "DynamoDB Local could not start on port " + port
+              + ": is another registry running? Stop it or pass --dynamodb-port 0", e);
+    }
+    dynamoEndpoint = URI.create("http://127.0.0.1:" + port);
+    ddb = Registry.localClient(dynamoEndpoint);
+    out.println("[2/3] creating tables");
+    List<String> created = RegistryTables.createMissing(ddb, "");
+    out.println("      " + (created.isEmpty() ? "tables already there (data kept)" : "created " + created));
+    registry = new Registry(ddb, Clock.systemUTC(), new RegistryConfig("registry", options.roidSuffix(), 10_000));
+    out.println("[3/3] seeding demo data");
+    seeded = DemoData.seed(registry, out);
+    return this;
+  }
+
+  public Registry registry() {
+    return registry;
+  }
+
+  public URI dynamoEndpoint() {
+    return dynamoEndpoint;
+  }
+
+  public DemoData.Seeded seeded() {
+    return seeded;
+  }
+
+  /** What is running and how to use it. */
+  public void printSummary(PrintStream out) {
+    out.println();
+    out.println("OpenTLD registry is running locally.");
+    out.println("  DynamoDB Local  " + dynamoEndpoint + "  (table 'registry'; region us-east-1, any keys)");
+    out.println("  TLD             ." + DemoData.TLD);
+    out.println("  admin user      " + DemoData.ADMIN_USER + " / " + DemoData.ADMIN_PASSWORD);
+    out.println("  demo registrar  " + DemoData.REGISTRAR_ID + " / " + DemoData.REGISTRAR_PASSWORD
+        + "  balance " + seeded.registrarBalance());
+    out.println("  look inside     aws dynamodb scan --table-name registry --endpoint-url " + dynamoEndpoint);
+    out.println("Press Ctrl-C to stop" + (options.inMemory() ? " (in-memory data is discarded)." : "; data is kept."));
+  }
+
+  @Override
+  public void close() {
+    if (ddb != null) {
+      ddb.close();
+    }
+    if (dynamo != null) {
+      try {
+        dynamo.stop();
+      } catch (Exception ignored) {
+        // shutting down anyway
+      }
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    LocalRegistry local = new LocalRegistry(options);
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      local.close();
+      stop.countDown();
+    }));
+    try {
+      local.start(System.out);
+    } catch (Exception e) {
+      System.err.println("error: " + e.getMessage());
+      local.close();
+      System.exit(1);
+    }
+    local.printSummary(System.out);
+    stop.await();
+  }
+}
