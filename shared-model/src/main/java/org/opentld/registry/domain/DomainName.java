@@ -1,5 +1,7 @@
 package org.opentld.registry.domain;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UCharacterCategory;
 import com.ibm.icu.text.IDNA;
 import java.util.Locale;
 import org.opentld.registry.error.RegistryException;
@@ -75,6 +77,7 @@ public record DomainName(String ascii, String unicode) {
             "'" + aLabel + "' has an invalid A-label: " + info.getErrors());
       }
       uLabel = out.toString();
+      checkIdna2008Repertoire(uLabel);
       // An A-label must round-trip exactly (RFC 5891 §5.4): rejects non-canonical punycode.
       StringBuilder back = new StringBuilder();
       IDNA.Info backInfo = new IDNA.Info();
@@ -85,6 +88,48 @@ public record DomainName(String ascii, String unicode) {
     }
     return new DomainName(aLabel, uLabel);
   }
+
+  /**
+   * UTS 46 still accepts characters that IDNA2008 disallows (its "NV8" set: symbols and
+   * punctuation such as emoji). RFC 5892 §2.1 allows only letters, marks and decimal digits
+   * (LetterDigits) plus the listed exceptions, so anything else is refused here.
+   */
+  private static void checkIdna2008Repertoire(String unicode) {
+    unicode.codePoints().filter(cp -> cp >= 0x80).forEach(cp -> {
+      if (EXCEPTIONS_DISALLOWED.contains(cp)) {
+        throw disallowed(cp);
+      }
+      if (EXCEPTIONS_ALLOWED.contains(cp)) {
+        return;
+      }
+      int type = UCharacter.getType(cp);
+      boolean letterDigit =
+          type == UCharacterCategory.LOWERCASE_LETTER
+              || type == UCharacterCategory.OTHER_LETTER
+              || type == UCharacterCategory.MODIFIER_LETTER
+              || type == UCharacterCategory.NON_SPACING_MARK
+              || type == UCharacterCategory.COMBINING_SPACING_MARK
+              || type == UCharacterCategory.DECIMAL_DIGIT_NUMBER;
+      if (!letterDigit) {
+        throw disallowed(cp);
+      }
+    });
+  }
+
+  private static RegistryException disallowed(int cp) {
+    return new RegistryException.ValueSyntax(
+        String.format("U+%04X is not allowed in IDNA2008 labels (RFC 5892)", cp));
+  }
+
+  /** RFC 5892 §2.6 exceptions that are PVALID or CONTEXT (checked by ICU's CONTEXTJ/O). */
+  private static final java.util.Set<Integer> EXCEPTIONS_ALLOWED =
+      java.util.Set.of(
+          0x00DF, 0x03C2, 0x06FD, 0x06FE, 0x0F0B, 0x3007, 0x00B7, 0x0375, 0x05F3, 0x05F4, 0x30FB,
+          0x200C, 0x200D);
+
+  /** RFC 5892 §2.6 exceptions that are DISALLOWED although they are letters. */
+  private static final java.util.Set<Integer> EXCEPTIONS_DISALLOWED =
+      java.util.Set.of(0x0640, 0x07FA, 0x302E, 0x302F, 0x3031, 0x3032, 0x3033, 0x3034, 0x3035, 0x303B);
 
   private static void checkLdh(String name) {
     if (name.length() > MAX_NAME) {
