@@ -18,6 +18,7 @@ import org.opentld.registry.tld.TldLabel;
  * error of the command: it is answered unavailable with the reason.
  */
 public final class DomainCheck {
+  private static final int DEFAULT_LIMIT = 50;
   private final RegistryContext ctx;
 
   public DomainCheck(RegistryContext ctx) {
@@ -32,7 +33,18 @@ public final class DomainCheck {
     if (names.isEmpty()) {
       throw new RegistryException.MissingParameter("no names to check");
     }
-    int limit = 50;
+    int limit = DEFAULT_LIMIT;
+    for (String input : names) {
+      try {
+        limit = DomainRules.target(ctx, input).tld().maxCheckNames();
+        break;
+      } catch (RegistryException notOurs) {
+        // try the next name; malformed names are answered one by one below
+      }
+    }
+    if (names.size() > limit) {
+      throw new RegistryException.ValueRange("at most " + limit + " names in one check");
+    }
     List<Result> out = new ArrayList<>(names.size());
     for (String input : names) {
       DomainRules.Target t;
@@ -41,10 +53,6 @@ public final class DomainCheck {
       } catch (RegistryException e) {
         out.add(new Result(input, false, e.getMessage(), false, false, null));
         continue;
-      }
-      limit = t.tld().maxCheckNames();
-      if (names.size() > limit) {
-        throw new RegistryException.ValueRange("at most " + limit + " names in one check");
       }
       Optional<TldLabel> label = Pricing.label(ctx.store(), t.tld().name(), t.label());
       boolean premium = Pricing.isPremium(label);
