@@ -136,7 +136,8 @@ public final class DomainTransfer {
 
   /**
    * The current or last transfer of a domain. Its sponsor and both parties of that transfer
-   * may ask; anyone else must give the domain's authInfo (RFC 5731 §3.1.3).
+   * may ask; anyone else must give the domain's authInfo (RFC 5731 §3.1.3). A transfer past
+   * its {@code actionBy} shows as pending until the lifecycle job has run {@link #autoApprove}.
    */
   public Result query(Caller caller, String name, String authInfo) {
     Domain d = ctx.domain(DomainName.parse(name).ascii());
@@ -172,7 +173,7 @@ public final class DomainTransfer {
           requirePending(d);
           TransferStatus status =
               caller.superuser() ? TransferStatus.SERVER_APPROVED : TransferStatus.CLIENT_APPROVED;
-          return complete(caller, d, status, "transfer-approve");
+          return complete(caller, d, status, "transfer-approve", ctx.now());
         });
   }
 
@@ -230,36 +231,43 @@ public final class DomainTransfer {
               || d.get().transfer().actionBy().isAfter(ctx.now())) {
             return false;
           }
-          complete(system, d.get(), TransferStatus.SERVER_APPROVED, "transfer-auto-approve");
+          Domain due = d.get();
+          complete(
+              system, due, TransferStatus.SERVER_APPROVED, "transfer-auto-approve",
+              due.transfer().actionBy());
           return true;
         });
   }
 
   // ---- steps --------------------------------------------------------------------------
 
-  /** Moves the domain and its subordinate hosts to the gaining registrar. */
-  private Result complete(Caller caller, Domain d, TransferStatus status, String action) {
-    Instant now = ctx.now();
+  /**
+   * Moves the domain and its subordinate hosts to the gaining registrar, as of {@code at}:
+   * now for an explicit approval, {@code actionBy} for approval by silence, so that expiry,
+   * transfer date and grace period do not depend on when the job happens to run.
+   */
+  private Result complete(
+      Caller caller, Domain d, TransferStatus status, String action, Instant at) {
     Tld tld = tldOf(d);
     PendingTransfer pt = d.transfer();
     String gaining = pt.gainingRegistrarId();
-    GracePeriod autoRenew = autoRenewGrace(d, now);
-    Instant newExpiry = newExpiry(d, tld, pt.years(), now);
+    GracePeriod autoRenew = autoRenewGrace(d, at);
+    Instant newExpiry = newExpiry(d, tld, pt.years(), at);
     PendingTransfer ended =
         new PendingTransfer(
-            status, gaining, pt.requestedAt(), pt.losingRegistrarId(), now, pt.years(), newExpiry,
+            status, gaining, pt.requestedAt(), pt.losingRegistrarId(), at, pt.years(), newExpiry,
             pt.fee());
     List<GracePeriod> grace =
         pt.fee() == null || pt.fee().isZero()
             ? List.of()
             : List.of(
                 new GracePeriod(
-                    GracePeriod.Type.TRANSFER, now.plus(tld.transferGrace()), gaining, pt.fee()));
+                    GracePeriod.Type.TRANSFER, at.plus(tld.transferGrace()), gaining, pt.fee()));
     Domain next =
         d.toBuilder()
             .registrarId(gaining)
             .expiresAt(newExpiry)
-            .transferredAt(now)
+            .transferredAt(at)
             .authInfoHash(null)
             .gracePeriods(grace)
             .transfer(ended)
@@ -274,10 +282,10 @@ public final class DomainTransfer {
           d.name(), 1, "auto-renewal cancelled by transfer");
     }
     for (String hostName : d.subordinateHosts()) {
-      moveHost(tx, caller, hostName, d.name(), gaining, now);
+      moveHost(tx, caller, hostName, d.name(), gaining, at);
     }
-    notifyBoth(
-        tx, ended, d.name(), "Transfer of " + d.name() + " to " + gaining + " " + status.epp() + ".");
+    String text = "Transfer of " + d.name() + " to " + gaining + " " + status.epp() + ".";
+    notifyBoth(tx, ended, d.name(), text);
     ctx.history(tx, caller, "domain", d.name(), d.roid(), action, d, next);
     tx.execute();
     return new Result(ResultCode.SUCCESS, d.name(), ended, false);
@@ -285,19 +293,21 @@ public final class DomainTransfer {
 
   /**
    * Gives a subordinate host to the new sponsor (RFC 5732 §1.1: it is sponsored by its
-   * domain's sponsor). A name in the list whose host is gone or now belongs elsewhere is
-   * skipped: host delete and rename update the domain too, so the domain's version check
-   * rejects this transaction if that happens concurrently.
+   * domain's sponsor). A name in the list whose host is gone or has another superordinate
+   * domain is skipped. This relies on host create, delete and rename writing the domain's
+   * {@code subordinateHosts} in their own transaction, so that the domain's version check
+   * turns a concurrent one into a retry here; a concurrent host update is caught by the
+   * host's own version check.
    */
   private void moveHost(
-      Tx tx, Caller caller, String hostName, String domain, String gaining, Instant now) {
+      Tx tx, Caller caller, String hostName, String domain, String gaining, Instant at) {
     Optional<Host> found = ctx.findHost(hostName);
     if (found.isEmpty() || !domain.equals(found.get().superordinateDomain())) {
       return;
     }
     Host h = found.get();
     Host moved =
-        h.toBuilder().registrarId(gaining).transferredAt(now).version(h.version() + 1).build();
+        h.toBuilder().registrarId(gaining).transferredAt(at).version(h.version() + 1).build();
     ctx.putVersioned(tx, Items.host(moved), h.version(), null);
     ctx.history(tx, caller, "host", h.name(), h.roid(), "transfer", h, moved);
   }

@@ -157,7 +157,8 @@ public final class Store {
       }
       QueryResponse r = ddb.query(q.build());
       total += r.count();
-      next = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+      boolean more = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty();
+      next = more ? r.lastEvaluatedKey() : null;
     } while (next != null);
     return total;
   }

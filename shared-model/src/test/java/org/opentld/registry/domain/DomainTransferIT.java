@@ -99,6 +99,10 @@ class DomainTransferIT {
     return polls.get(polls.size() - 1);
   }
 
+  private TransferStatus lastStatus(String registrarId) {
+    return last(t.polls(registrarId)).transfer().status();
+  }
+
   // ---- the three endings --------------------------------------------------------------
 
   @Test
@@ -182,8 +186,8 @@ class DomainTransferIT {
     assertThat(t.ledger("reg-b")).extracting(e -> e.kind())
         .containsExactly("deposit", "transfer", "transfer-refund");
     assertThat(t.balance("reg-a")).isEqualTo(START_FUNDS - 1000);
-    assertThat(last(t.polls("reg-a")).transfer().status()).isEqualTo(TransferStatus.CLIENT_REJECTED);
-    assertThat(last(t.polls("reg-b")).transfer().status()).isEqualTo(TransferStatus.CLIENT_REJECTED);
+    assertThat(lastStatus("reg-a")).isEqualTo(TransferStatus.CLIENT_REJECTED);
+    assertThat(lastStatus("reg-b")).isEqualTo(TransferStatus.CLIENT_REJECTED);
     assertThat(history(created.roid())).extracting(HistoryRecord::action)
         .containsExactly("create", "transfer-request", "transfer-reject");
     assertLedgersBalance();
@@ -203,8 +207,8 @@ class DomainTransferIT {
     assertThat(d.expiresAt()).isEqualTo(created.expiresAt());
     assertThat(d.transfer().status()).isEqualTo(TransferStatus.CLIENT_CANCELLED);
     assertThat(t.balance("reg-b")).isEqualTo(START_FUNDS);
-    assertThat(last(t.polls("reg-a")).transfer().status()).isEqualTo(TransferStatus.CLIENT_CANCELLED);
-    assertThat(last(t.polls("reg-b")).transfer().status()).isEqualTo(TransferStatus.CLIENT_CANCELLED);
+    assertThat(lastStatus("reg-a")).isEqualTo(TransferStatus.CLIENT_CANCELLED);
+    assertThat(lastStatus("reg-b")).isEqualTo(TransferStatus.CLIENT_CANCELLED);
     assertLedgersBalance();
     // The domain can be requested again at once; the lock counts from transfers, not requests.
     assertThat(transfer.request(b, req("oops.test")).transfer().pending()).isTrue();
@@ -214,7 +218,7 @@ class DomainTransferIT {
   @Test
   void success_silenceApprovesAfterPendingDaysAndOnlyOnce() {
     Domain created = transferable("quiet.test");
-    transfer.request(b, req("quiet.test"));
+    Instant actionBy = transfer.request(b, req("quiet.test")).transfer().actionBy();
     Caller job = Caller.system("transfer-job", "SV-JOB");
 
     t.clock.advance(Duration.ofDays(5).minusSeconds(1));
@@ -222,14 +226,19 @@ class DomainTransferIT {
     assertThat(t.ctx.domain("quiet.test").registrarId()).isEqualTo("reg-a");
     assertThat(t.polls("reg-a")).hasSize(1);
 
-    t.clock.advance(Duration.ofSeconds(1));
+    // The job runs a little late; the transfer still takes effect at actionBy.
+    t.clock.advance(Duration.ofHours(3).plusSeconds(1));
     assertThat(transfer.autoApprove(job, "quiet.test")).isTrue();
     Domain d = t.ctx.domain("quiet.test");
     assertThat(d.registrarId()).isEqualTo("reg-b");
+    assertThat(d.transferredAt()).isEqualTo(actionBy);
+    assertThat(d.transfer().actionBy()).isEqualTo(actionBy);
+    assertThat(d.gracePeriods()).extracting(GracePeriod::endsAt)
+        .containsExactly(actionBy.plus(Duration.ofDays(5)));
     assertThat(d.expiresAt()).isEqualTo(plusYears(created.expiresAt(), 1));
     assertThat(d.transfer().status()).isEqualTo(TransferStatus.SERVER_APPROVED);
-    assertThat(last(t.polls("reg-a")).transfer().status()).isEqualTo(TransferStatus.SERVER_APPROVED);
-    assertThat(last(t.polls("reg-b")).transfer().status()).isEqualTo(TransferStatus.SERVER_APPROVED);
+    assertThat(lastStatus("reg-a")).isEqualTo(TransferStatus.SERVER_APPROVED);
+    assertThat(lastStatus("reg-b")).isEqualTo(TransferStatus.SERVER_APPROVED);
 
     t.clock.advance(Duration.ofMinutes(1));
     assertThat(transfer.autoApprove(job, "quiet.test")).isFalse();
@@ -405,7 +414,8 @@ class DomainTransferIT {
     Domain e = transferable("gone.test");
     tx = t.ctx.store().tx();
     t.ctx.putVersioned(tx, Items.domain(e.toBuilder().deletedAt(t.clock.instant())
-        .redemptionEndsAt(t.clock.instant().plus(Duration.ofDays(30))).version(2).build()), 1, null);
+        .redemptionEndsAt(t.clock.instant().plus(Duration.ofDays(30))).version(2).build()),
+        1, null);
     tx.execute();
     failsWithoutChange("gone.test", () -> transfer.request(b, req("gone.test")),
         ResultCode.STATUS_PROHIBITS_OPERATION);
