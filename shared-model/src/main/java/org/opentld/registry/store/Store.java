@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * The registry's access to DynamoDB: strongly consistent reads of the main table, queries of
@@ -127,6 +128,39 @@ public final class Store {
       next = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
     } while (next != null && out.size() < limit);
     return new Page(out, next);
+  }
+
+  /**
+   * How many items of a partition have a sort key starting with {@code skPrefix} (consistent);
+   * DynamoDB counts them server-side (Select COUNT), page by page, without returning them.
+   */
+  public long count(String pk, String skPrefix) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":pk", AttributeValue.fromS(pk));
+    String cond = "pk = :pk";
+    if (skPrefix != null && !skPrefix.isEmpty()) {
+      values.put(":p", AttributeValue.fromS(skPrefix));
+      cond += " AND begins_with(sk, :p)";
+    }
+    QueryRequest.Builder q =
+        QueryRequest.builder()
+            .tableName(table)
+            .keyConditionExpression(cond)
+            .expressionAttributeValues(values)
+            .consistentRead(true)
+            .select(Select.COUNT);
+    long total = 0;
+    Map<String, AttributeValue> next = null;
+    do {
+      if (next != null) {
+        q.exclusiveStartKey(next);
+      }
+      QueryResponse r = ddb.query(q.build());
+      total += r.count();
+      boolean more = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty();
+      next = more ? r.lastEvaluatedKey() : null;
+    } while (next != null);
+    return total;
   }
 
   /** Items of a query and where the next page starts (null when done). */
