@@ -43,6 +43,7 @@ public final class Items {
           Keys.byExpiry(d.expiresAt(), d.name()),
           Keys.ts(d.expiresAt()) + "#" + d.name());
     }
+    index(item, "gsi4", Keys.byPrefix("D", d.tld(), d.name()), d.name());
     Instant next = d.nextActionAt();
     if (next != null) {
       index(item, "gsi3", Keys.due(next, d.name()), Keys.ts(next) + "#D#" + d.name());
@@ -58,6 +59,7 @@ public final class Items {
     Map<String, AttributeValue> item = base(h, "host", Keys.host(h.name()), Keys.META);
     item.remove("linkCount");
     index(item, "gsi1", Keys.byRegistrar("H", h.registrarId(), h.name()), h.name());
+    index(item, "gsi4", Keys.byPrefix("H", "", h.name()), h.name());
     return item;
   }
 

@@ -104,6 +104,14 @@ public final class Keys {
     return "DUE#" + day + "#" + bucket;
   }
 
+  /**
+   * gsi4 partition for prefix searches: domains of a TLD (or hosts, with tld "") by the first
+   * character of the name. A search needs at least that character before its wildcard.
+   */
+  public static String byPrefix(String kind, String tld, String name) {
+    return "N" + kind + "#" + tld + "#" + (name.isEmpty() ? "" : name.substring(0, 1));
+  }
+
   /** gsi1 partition of history: every change of one object by type and name. */
   public static String historyByObject(String type, String name) {
     return "HO#" + type + "#" + name;

@@ -32,6 +32,9 @@ public final class RegistryTables {
   /** Sparse GSI of pending lifecycle actions by due day (transfers, restores, purges). */
   public static final String GSI3 = "gsi3";
 
+  /** GSI by name prefix: domains of a TLD and hosts by first character, for searches. */
+  public static final String GSI4 = "gsi4";
+
   /** The one table holding every registry object, its history, ledgers and poll queues. */
   public static final TableDefinition REGISTRY =
       new TableDefinition(
@@ -44,7 +47,9 @@ public final class RegistryTables {
               new TableDefinition.Index(
                   GSI2, "gsi2pk", "gsi2sk", "domains by expiry day; history by month"),
               new TableDefinition.Index(
-                  GSI3, "gsi3pk", "gsi3sk", "pending lifecycle actions by due day")),
+                  GSI3, "gsi3pk", "gsi3sk", "pending lifecycle actions by due day"),
+              new TableDefinition.Index(
+                  GSI4, "gsi4pk", "gsi4sk", "domains and hosts by name prefix (searches)")),
           true,
           null);
 
