@@ -460,6 +460,7 @@ class ContactFlowsIT {
   @Test
   void success_deleteRemovesContactAndCounterAndFreesTheId() {
     Contact c = create(t, "reg-a", "del-1");
+    t.clock.advance(Duration.ofMinutes(1));
     ContactDelete.Result r = delete.delete(A, "del-1");
 
     assertThat(r.deleted()).isEqualTo(c);
