@@ -166,6 +166,21 @@ public record DomainName(String ascii, String unicode) {
     }
   }
 
+  /**
+   * Checks the start of a label typed before a search wildcard: LDH characters only (an
+   * A-label prefix), lower-cased; at least one character.
+   */
+  public static String parseLabelPrefix(String prefix) {
+    String p = prefix.strip().toLowerCase(Locale.ROOT);
+    if (p.isEmpty()) {
+      throw new RegistryException.ValueRange("give at least one character before '*'");
+    }
+    if (!p.matches("[a-z0-9-]{1,63}") || p.startsWith("-")) {
+      throw new RegistryException.ValueSyntax("'" + prefix + "' is not the start of an LDH label");
+    }
+    return p;
+  }
+
   /** The labels of the name, left to right. */
   public String[] labels() {
     return ascii.split("\\.");
