@@ -9,8 +9,8 @@ import org.opentld.registry.error.RegistryException;
 /**
  * Host check (RFC 5732 §3.1.1): for each name, whether a host of that name can be created.
  *
- * <p>Errors: 2003 no names; 2004 more than {@link #MAX_NAMES} names. A malformed name is not
- * an error of the command: it is answered unavailable with the reason.
+ * <p>Errors: 2003 no names; 2004 more than {@link #MAX_NAMES} names. A malformed name is not an
+ * error of the command: it is answered unavailable with the reason.
  */
 public final class HostCheck {
   /** Names in one check; hosts span TLDs, so this is the registry's, not a TLD's, limit. */

@@ -14,19 +14,19 @@ import org.opentld.registry.store.Tx;
 
 /**
  * Host create (RFC 5732 §3.2.1). A host under a TLD of this registry is subordinate to the
- * registrable domain above it: that domain must exist and belong to the caller, the host
- * needs glue (at least one address) and joins the domain's subordinate hosts. Any other host
- * is external and has no addresses (its glue lives in another registry). One transaction
- * writes the host (only if the name is free), its link counter at zero, the superordinate
- * domain (version-checked; retried if it changed meanwhile) and history.
+ * registrable domain above it: that domain must exist and belong to the caller, the host needs glue
+ * (at least one address) and joins the domain's subordinate hosts. Any other host is external and
+ * has no addresses (its glue lives in another registry). One transaction writes the host (only if
+ * the name is free), its link counter at zero, the superordinate domain (version-checked; retried
+ * if it changed meanwhile) and history.
  *
- * <p>The sponsor is the caller; when the registry itself creates a subordinate host, the
- * sponsor is the domain's, because a subordinate host always shares its domain's sponsor.
+ * <p>The sponsor is the caller; when the registry itself creates a subordinate host, the sponsor is
+ * the domain's, because a subordinate host always shares its domain's sponsor.
  *
- * <p>Errors: 2005 malformed name or address; 2302 name taken; 2303 superordinate domain
- * missing; 2201 superordinate domain of another registrar; 2304 superordinate domain
- * pendingDelete; 2003 subordinate host without address; 2004 address on an external host,
- * more addresses than the TLD allows, or an address that is not routable unicast.
+ * <p>Errors: 2005 malformed name or address; 2302 name taken; 2303 superordinate domain missing;
+ * 2201 superordinate domain of another registrar; 2304 superordinate domain pendingDelete; 2003
+ * subordinate host without address; 2004 address on an external host, more addresses than the TLD
+ * allows, or an address that is not routable unicast.
  */
 public final class HostCreate {
   private final RegistryContext ctx;

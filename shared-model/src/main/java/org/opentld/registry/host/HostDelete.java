@@ -14,12 +14,12 @@ import org.opentld.registry.store.Tx;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Host delete (RFC 5732 §3.2.2): a host that any domain delegates to cannot be deleted. The
- * rule is enforced inside the transaction, not only by reading first: the host's link
- * counter item is deleted on condition that it is zero, and a domain create or update that
- * links the host needs that same item to exist, so whichever commits first wins and the other
- * fails; no domain is ever left delegating to a missing host. A subordinate host also leaves
- * its domain's list of subordinate hosts in the same transaction.
+ * Host delete (RFC 5732 §3.2.2): a host that any domain delegates to cannot be deleted. The rule is
+ * enforced inside the transaction, not only by reading first: the host's link counter item is
+ * deleted on condition that it is zero, and a domain create or update that links the host needs
+ * that same item to exist, so whichever commits first wins and the other fails; no domain is ever
+ * left delegating to a missing host. A subordinate host also leaves its domain's list of
+ * subordinate hosts in the same transaction.
  *
  * <p>Errors: 2005 malformed name; 2303 no such host; 2201 not the sponsor; 2304
  * client/serverDeleteProhibited; 2305 linked to a domain.
@@ -49,7 +49,8 @@ public final class HostDelete {
     if (h.linked()) {
       throw linked(h);
     }
-    Domain superordinate = h.subordinate() ? ctx.findDomain(h.superordinateDomain()).orElse(null) : null;
+    Domain superordinate =
+        h.subordinate() ? ctx.findDomain(h.superordinateDomain()).orElse(null) : null;
 
     Tx tx = ctx.store().tx();
     // The host item first: if it changed meanwhile, that is reported (and retried) before

@@ -7,8 +7,8 @@ import org.opentld.registry.common.StatusValue;
 import org.opentld.registry.domain.DomainName;
 
 /**
- * Host info (RFC 5732 §3.1.2). Hosts have no authInfo, so every registrar sees the whole
- * host; the statuses shown include {@code linked} while a domain delegates to it.
+ * Host info (RFC 5732 §3.1.2). Hosts have no authInfo, so every registrar sees the whole host; the
+ * statuses shown include {@code linked} while a domain delegates to it.
  *
  * <p>Errors: 2005 malformed name, 2303 no such host.
  */

@@ -13,9 +13,8 @@ import org.opentld.registry.error.RegistryException;
 import org.opentld.registry.tld.Tld;
 
 /**
- * Rules the host operations share: whether a name is subordinate to a domain of this
- * registry (RFC 5732 §1.1), what its superordinate domain must be, sponsorship and
- * prohibiting statuses.
+ * Rules the host operations share: whether a name is subordinate to a domain of this registry (RFC
+ * 5732 §1.1), what its superordinate domain must be, sponsorship and prohibiting statuses.
  */
 public final class HostRules {
   /** The address limit for hosts outside our TLDs, which have no TLD policy (and no glue). */
@@ -40,9 +39,9 @@ public final class HostRules {
   }
 
   /**
-   * Finds the most specific TLD of this registry among the name's parents; the host is
-   * subordinate to the registrable domain directly under it, even when it sits several labels
-   * deeper ({@code ns1.dc.example.test} belongs to {@code example.test}).
+   * Finds the most specific TLD of this registry among the name's parents; the host is subordinate
+   * to the registrable domain directly under it, even when it sits several labels deeper ({@code
+   * ns1.dc.example.test} belongs to {@code example.test}).
    */
   public static Placement place(RegistryContext ctx, DomainName name) {
     String parent = name.parent();
@@ -60,10 +59,9 @@ public final class HostRules {
   }
 
   /**
-   * The superordinate domain of a subordinate placement: it must exist (2303), be sponsored
-   * by {@code sponsorId} (2201; RFC 5732 §3.2.1 lets only the domain's sponsor create hosts
-   * under it) and not be deleted (2304), since glue under a name on its way out would be
-   * purged with it.
+   * The superordinate domain of a subordinate placement: it must exist (2303), be sponsored by
+   * {@code sponsorId} (2201; RFC 5732 §3.2.1 lets only the domain's sponsor create hosts under it)
+   * and not be deleted (2304), since glue under a name on its way out would be purged with it.
    */
   static Domain superordinate(RegistryContext ctx, Placement p, String sponsorId) {
     Domain d =
@@ -102,9 +100,9 @@ public final class HostRules {
   }
 
   /**
-   * The next version of a domain with {@code remove} taken out of and {@code add} put into
-   * its subordinate hosts (either may be null). The domain's own update date is not touched:
-   * this is a consequence of a host command, not a change the domain's sponsor asked for.
+   * The next version of a domain with {@code remove} taken out of and {@code add} put into its
+   * subordinate hosts (either may be null). The domain's own update date is not touched: this is a
+   * consequence of a host command, not a change the domain's sponsor asked for.
    */
   static Domain withSubordinate(Domain d, String add, String remove) {
     List<String> hosts = new ArrayList<>(d.subordinateHosts());

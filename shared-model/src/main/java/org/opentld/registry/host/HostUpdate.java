@@ -18,27 +18,25 @@ import org.opentld.registry.store.Tx;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Host update (RFC 5732 §3.2.5): add and remove addresses and statuses, and rename. Removals
- * are applied before additions. The result must still be a valid host: a subordinate host
- * keeps at least one address, an external one has none, addresses are routable and within
- * the TLD's limit.
+ * Host update (RFC 5732 §3.2.5): add and remove addresses and statuses, and rename. Removals are
+ * applied before additions. The result must still be a valid host: a subordinate host keeps at
+ * least one address, an external one has none, addresses are routable and within the TLD's limit.
  *
- * <p>Rename policy: domains refer to hosts by name, so renaming a host that a domain
- * delegates to would silently change those delegations (RFC 5732 §3.2.5 leaves this to the
- * server); we refuse it with 2305, and enforce it in the transaction exactly like {@link
- * HostDelete}: the old link counter is deleted on condition that it is zero. A rename writes
- * the host under its new name (same ROID) and deletes the old items in one transaction, and
- * moves the host between the subordinate-host lists of its old and new superordinate
- * domains, which must be sponsored by the host's sponsor.
+ * <p>Rename policy: domains refer to hosts by name, so renaming a host that a domain delegates to
+ * would silently change those delegations (RFC 5732 §3.2.5 leaves this to the server); we refuse it
+ * with 2305, and enforce it in the transaction exactly like {@link HostDelete}: the old link
+ * counter is deleted on condition that it is zero. A rename writes the host under its new name
+ * (same ROID) and deletes the old items in one transaction, and moves the host between the
+ * subordinate-host lists of its old and new superordinate domains, which must be sponsored by the
+ * host's sponsor.
  *
- * <p>Errors: 2003 nothing to change; 2005 malformed name, new name or address; 2303 no such
- * host, or new superordinate domain missing; 2201 not the sponsor, or new superordinate
- * domain of another registrar; 2304 client/serverUpdateProhibited (unless the same command
- * removes it: the client one by anyone, the server one by the registry), new superordinate
- * domain pendingDelete; 2306 a status the caller may not set or remove (server* statuses are
- * the registry's), or a subordinate host left without addresses; 2004 addresses on an
- * external host, too many addresses, or a non-routable one; 2302 new name taken; 2305 rename
- * of a linked host.
+ * <p>Errors: 2003 nothing to change; 2005 malformed name, new name or address; 2303 no such host,
+ * or new superordinate domain missing; 2201 not the sponsor, or new superordinate domain of another
+ * registrar; 2304 client/serverUpdateProhibited (unless the same command removes it: the client one
+ * by anyone, the server one by the registry), new superordinate domain pendingDelete; 2306 a status
+ * the caller may not set or remove (server* statuses are the registry's), or a subordinate host
+ * left without addresses; 2004 addresses on an external host, too many addresses, or a non-routable
+ * one; 2302 new name taken; 2305 rename of a linked host.
  */
 public final class HostUpdate {
   private static final Set<StatusValue> SERVER_HOST =
@@ -128,7 +126,8 @@ public final class HostUpdate {
     addresses.addAll(add);
     if (!p.subordinate() && !addresses.isEmpty()) {
       throw new RegistryException.ValueRange(
-          target + " is not under a TLD of this registry: an external host has no addresses"
+          target
+              + " is not under a TLD of this registry: an external host has no addresses"
               + (rename ? " (remove them in the same command)" : ""));
     }
     if (p.subordinate() && addresses.isEmpty()) {
@@ -219,7 +218,9 @@ public final class HostUpdate {
 
   private static RegistryException linked(Host h) {
     return new RegistryException.AssociationProhibits(
-        "host " + h.name() + " is linked to a domain; domains refer to hosts by name, so a"
+        "host "
+            + h.name()
+            + " is linked to a domain; domains refer to hosts by name, so a"
             + " linked host cannot be renamed");
   }
 

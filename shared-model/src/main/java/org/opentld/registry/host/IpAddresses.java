@@ -12,15 +12,16 @@ import java.util.regex.Pattern;
 import org.opentld.registry.error.RegistryException;
 
 /**
- * Glue addresses of hosts (RFC 5732 §2.5): IPv4 and IPv6 literals parsed without any DNS
- * lookup, kept in one canonical text form (dotted quad; RFC 5952 for IPv6) so that the same
- * address given twice is stored once, and accepted only if routable unicast, because glue
- * for a private, loopback, multicast or documentation address would publish a broken
- * delegation (blocks from the IANA special-purpose registries, RFC 6890).
+ * Glue addresses of hosts (RFC 5732 §2.5): IPv4 and IPv6 literals parsed without any DNS lookup,
+ * kept in one canonical text form (dotted quad; RFC 5952 for IPv6) so that the same address given
+ * twice is stored once, and accepted only if routable unicast, because glue for a private,
+ * loopback, multicast or documentation address would publish a broken delegation (blocks from the
+ * IANA special-purpose registries, RFC 6890).
  */
 public final class IpAddresses {
   private static final Pattern V4 =
-      Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+      Pattern.compile(
+          "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
   private static final Pattern V6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
 
   /** An address block and why an address in it cannot be glue. */
@@ -111,8 +112,8 @@ public final class IpAddresses {
   }
 
   /**
-   * The canonical form of any address literal, routable or not: for naming an address to
-   * remove, which must work even for one that an older policy let in.
+   * The canonical form of any address literal, routable or not: for naming an address to remove,
+   * which must work even for one that an older policy let in.
    *
    * @throws RegistryException.ValueSyntax if it is not an IPv4 or IPv6 literal (2005)
    */
@@ -142,9 +143,9 @@ public final class IpAddresses {
   }
 
   /**
-   * The 4 or 16 bytes of a literal. IPv4 must be a strict dotted quad (no shortened forms,
-   * no leading zeros, which some parsers read as octal); an IPv4-mapped IPv6 literal stays
-   * IPv6 so that it is refused rather than silently turned into IPv4.
+   * The 4 or 16 bytes of a literal. IPv4 must be a strict dotted quad (no shortened forms, no
+   * leading zeros, which some parsers read as octal); an IPv4-mapped IPv6 literal stays IPv6 so
+   * that it is refused rather than silently turned into IPv4.
    */
   static byte[] parse(String literal) {
     if (literal == null) {

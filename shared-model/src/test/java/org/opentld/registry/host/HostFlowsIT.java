@@ -89,7 +89,8 @@ class HostFlowsIT {
     return new HostUpdate.Command(name, null, null, add, rem, null);
   }
 
-  private static HostUpdate.Command rename(String name, String to, List<String> add, List<String> rem) {
+  private static HostUpdate.Command rename(
+      String name, String to, List<String> add, List<String> rem) {
     return new HostUpdate.Command(name, add, rem, null, null, to);
   }
 
@@ -136,8 +137,10 @@ class HostFlowsIT {
   @Test
   void success_checkAnswersInUseFreeAndMalformed() {
     host(a, "ns1.example.test", V4);
-    List<HostCheck.Result> r = check.check(List.of("NS1.Example.TEST", "ns2.example.test", "-bad.test"));
-    assertThat(r).extracting(HostCheck.Result::name)
+    List<HostCheck.Result> r =
+        check.check(List.of("NS1.Example.TEST", "ns2.example.test", "-bad.test"));
+    assertThat(r)
+        .extracting(HostCheck.Result::name)
         .containsExactly("ns1.example.test", "ns2.example.test", "-bad.test");
     assertThat(r).extracting(HostCheck.Result::available).containsExactly(false, true, false);
     assertThat(r.get(0).reason()).isEqualTo("In use");
@@ -147,7 +150,8 @@ class HostFlowsIT {
 
   @Test
   void failure_checkOfMoreThan50Is2004_noneIs2003() {
-    List<String> names = IntStream.rangeClosed(1, 51).mapToObj(i -> "ns" + i + ".example.test").toList();
+    List<String> names =
+        IntStream.rangeClosed(1, 51).mapToObj(i -> "ns" + i + ".example.test").toList();
     assertThat(check.check(names.subList(0, 50))).hasSize(50);
     assertRefused(ResultCode.PARAMETER_VALUE_RANGE, () -> check.check(names));
     assertRefused(ResultCode.MISSING_PARAMETER, () -> check.check(List.of()));
@@ -182,8 +186,7 @@ class HostFlowsIT {
 
   @Test
   void success_subordinateHostJoinsItsDomainWithNormalisedGlue() {
-    Host h =
-        host(a, "NS1.dc.Example.test", V4, "2001:4860:0:0:0:0:0:8888", V4, " " + V4B);
+    Host h = host(a, "NS1.dc.Example.test", V4, "2001:4860:0:0:0:0:0:8888", V4, " " + V4B);
 
     assertThat(h.name()).isEqualTo("ns1.dc.example.test");
     assertThat(h.superordinateDomain()).isEqualTo("example.test");
@@ -199,13 +202,15 @@ class HostFlowsIT {
     Domain d = t.ctx.domain("example.test");
     assertThat(d.subordinateHosts()).containsExactly("ns1.dc.example.test");
     assertThat(d.version()).isEqualTo(2);
-    assertThat(history(h.roid())).singleElement()
-        .satisfies(r -> {
-          assertThat(r.action()).isEqualTo("create");
-          assertThat(r.objectType()).isEqualTo("host");
-          assertThat(r.before()).isNull();
-          assertThat(r.after().get("name").asText()).isEqualTo("ns1.dc.example.test");
-        });
+    assertThat(history(h.roid()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.action()).isEqualTo("create");
+              assertThat(r.objectType()).isEqualTo("host");
+              assertThat(r.before()).isNull();
+              assertThat(r.after().get("name").asText()).isEqualTo("ns1.dc.example.test");
+            });
     assertThat(t.balance("reg-a")).isEqualTo(100_000 - 2 * 1000);
   }
 
@@ -232,7 +237,8 @@ class HostFlowsIT {
   void failure_malformedNameOrAddressIs2005() {
     assertRefused(ResultCode.PARAMETER_VALUE_SYNTAX, () -> host(a, "ns1..example.test", V4));
     assertRefused(ResultCode.PARAMETER_VALUE_SYNTAX, () -> host(a, "ns1.example.test", "1.2.3"));
-    assertRefused(ResultCode.PARAMETER_VALUE_SYNTAX, () -> host(a, "ns1.example.test", "ns.example.com"));
+    assertRefused(
+        ResultCode.PARAMETER_VALUE_SYNTAX, () -> host(a, "ns1.example.test", "ns.example.com"));
   }
 
   @Test
@@ -285,9 +291,25 @@ class HostFlowsIT {
   @Test
   void failure_nonRoutableAddressIs2004() {
     for (String bad :
-        List.of("10.1.2.3", "172.20.0.1", "192.168.0.1", "127.0.0.1", "169.254.1.1", "224.0.0.5",
-            "0.0.0.0", "255.255.255.255", "100.64.1.1", "192.0.2.1", "198.51.100.1",
-            "203.0.113.1", "fd00::1", "::1", "fe80::1", "ff02::1", "::", "2001:db8::53")) {
+        List.of(
+            "10.1.2.3",
+            "172.20.0.1",
+            "192.168.0.1",
+            "127.0.0.1",
+            "169.254.1.1",
+            "224.0.0.5",
+            "0.0.0.0",
+            "255.255.255.255",
+            "100.64.1.1",
+            "192.0.2.1",
+            "198.51.100.1",
+            "203.0.113.1",
+            "fd00::1",
+            "::1",
+            "fe80::1",
+            "ff02::1",
+            "::",
+            "2001:db8::53")) {
       assertRefused(ResultCode.PARAMETER_VALUE_RANGE, () -> host(a, "ns1.example.test", V4, bad));
     }
   }
@@ -299,10 +321,12 @@ class HostFlowsIT {
     List<Future<Host>> futures = new ArrayList<>();
     for (int i = 1; i <= 8; i++) {
       String name = "ns" + i + ".example.test";
-      futures.add(pool.submit(() -> {
-        go.await();
-        return host(a, name, V4);
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return host(a, name, V4);
+              }));
     }
     go.countDown();
     for (Future<Host> f : futures) {
@@ -310,7 +334,9 @@ class HostFlowsIT {
     }
     assertThat(t.ctx.domain("example.test").subordinateHosts())
         .containsExactlyInAnyOrder(
-            IntStream.rangeClosed(1, 8).mapToObj(i -> "ns" + i + ".example.test").toArray(String[]::new));
+            IntStream.rangeClosed(1, 8)
+                .mapToObj(i -> "ns" + i + ".example.test")
+                .toArray(String[]::new));
   }
 
   // ---- update ---------------------------------------------------------------------------
@@ -320,7 +346,8 @@ class HostFlowsIT {
     Host h = host(a, "ns1.example.test", V4);
     t.clock.advance(Duration.ofHours(1));
     Host r =
-        update.update(
+        update
+            .update(
                 a,
                 new HostUpdate.Command(
                     "ns1.example.test",
@@ -347,27 +374,43 @@ class HostFlowsIT {
   @Test
   void failure_unknownHostIs2303_notSponsorIs2201_nothingToDoIs2003() {
     host(a, "ns1.example.test", V4);
-    assertRefused(ResultCode.OBJECT_DOES_NOT_EXIST, () -> update.update(a, addrs("ns2.example.test", List.of(V4B), null)));
-    assertRefused(ResultCode.AUTHORIZATION_ERROR, () -> update.update(b, addrs("ns1.example.test", List.of(V4B), null)));
+    assertRefused(
+        ResultCode.OBJECT_DOES_NOT_EXIST,
+        () -> update.update(a, addrs("ns2.example.test", List.of(V4B), null)));
+    assertRefused(
+        ResultCode.AUTHORIZATION_ERROR,
+        () -> update.update(b, addrs("ns1.example.test", List.of(V4B), null)));
     assertRefused(ResultCode.MISSING_PARAMETER, () -> update.update(a, upd("ns1.example.test")));
   }
 
   @Test
   void failure_badAddressesAre2005Or2004_tooManyIs2004() {
     host(a, "ns1.example.test", V4);
-    assertRefused(ResultCode.PARAMETER_VALUE_SYNTAX, () -> update.update(a, addrs("ns1.example.test", List.of("1.2.3.400"), null)));
-    assertRefused(ResultCode.PARAMETER_VALUE_SYNTAX, () -> update.update(a, addrs("ns1.example.test", null, List.of("nope"))));
-    assertRefused(ResultCode.PARAMETER_VALUE_RANGE, () -> update.update(a, addrs("ns1.example.test", List.of("192.168.1.1"), null)));
+    assertRefused(
+        ResultCode.PARAMETER_VALUE_SYNTAX,
+        () -> update.update(a, addrs("ns1.example.test", List.of("1.2.3.400"), null)));
+    assertRefused(
+        ResultCode.PARAMETER_VALUE_SYNTAX,
+        () -> update.update(a, addrs("ns1.example.test", null, List.of("nope"))));
+    assertRefused(
+        ResultCode.PARAMETER_VALUE_RANGE,
+        () -> update.update(a, addrs("ns1.example.test", List.of("192.168.1.1"), null)));
     List<String> ten = IntStream.rangeClosed(1, 10).mapToObj(i -> "193.0.15." + i).toList();
-    assertRefused(ResultCode.PARAMETER_VALUE_RANGE, () -> update.update(a, addrs("ns1.example.test", ten, null)));
+    assertRefused(
+        ResultCode.PARAMETER_VALUE_RANGE,
+        () -> update.update(a, addrs("ns1.example.test", ten, null)));
   }
 
   @Test
   void failure_addressOnExternalHostIs2004_lastAddressOfSubordinateIs2306() {
     host(a, "ns1.example.com");
     host(a, "ns1.example.test", V4);
-    assertRefused(ResultCode.PARAMETER_VALUE_RANGE, () -> update.update(a, addrs("ns1.example.com", List.of(V4), null)));
-    assertRefused(ResultCode.PARAMETER_VALUE_POLICY, () -> update.update(a, addrs("ns1.example.test", null, List.of(V4))));
+    assertRefused(
+        ResultCode.PARAMETER_VALUE_RANGE,
+        () -> update.update(a, addrs("ns1.example.com", List.of(V4), null)));
+    assertRefused(
+        ResultCode.PARAMETER_VALUE_POLICY,
+        () -> update.update(a, addrs("ns1.example.test", null, List.of(V4))));
     // Replacing the last address in one command is fine.
     update.update(a, addrs("ns1.example.test", List.of(V6), List.of(V4)));
     assertThat(t.ctx.host("ns1.example.test").inetV6()).containsExactly(V6);
@@ -377,13 +420,21 @@ class HostFlowsIT {
   @Test
   void failure_updateProhibitedIs2304_unlessTheCommandRemovesIt() {
     host(a, "ns1.example.test", V4);
-    update.update(a, status("ns1.example.test", Set.of(StatusValue.CLIENT_UPDATE_PROHIBITED), null));
-    assertRefused(ResultCode.STATUS_PROHIBITS_OPERATION, () -> update.update(a, addrs("ns1.example.test", List.of(V4B), null)));
+    update.update(
+        a, status("ns1.example.test", Set.of(StatusValue.CLIENT_UPDATE_PROHIBITED), null));
+    assertRefused(
+        ResultCode.STATUS_PROHIBITS_OPERATION,
+        () -> update.update(a, addrs("ns1.example.test", List.of(V4B), null)));
 
     update.update(
         a,
         new HostUpdate.Command(
-            "ns1.example.test", List.of(V4B), null, null, Set.of(StatusValue.CLIENT_UPDATE_PROHIBITED), null));
+            "ns1.example.test",
+            List.of(V4B),
+            null,
+            null,
+            Set.of(StatusValue.CLIENT_UPDATE_PROHIBITED),
+            null));
     Host h = t.ctx.host("ns1.example.test");
     assertThat(h.statuses()).isEmpty();
     assertThat(h.inetV4()).containsExactly(V4, V4B);
@@ -392,18 +443,30 @@ class HostFlowsIT {
   @Test
   void failure_serverStatusesAreTheRegistrys_2306_and2304() {
     host(a, "ns1.example.test", V4);
-    assertRefused(ResultCode.PARAMETER_VALUE_POLICY,
-        () -> update.update(a, status("ns1.example.test", Set.of(StatusValue.SERVER_UPDATE_PROHIBITED), null)));
-    assertRefused(ResultCode.PARAMETER_VALUE_POLICY,
+    assertRefused(
+        ResultCode.PARAMETER_VALUE_POLICY,
+        () ->
+            update.update(
+                a, status("ns1.example.test", Set.of(StatusValue.SERVER_UPDATE_PROHIBITED), null)));
+    assertRefused(
+        ResultCode.PARAMETER_VALUE_POLICY,
         () -> update.update(a, status("ns1.example.test", Set.of(StatusValue.LINKED), null)));
 
-    update.update(ADMIN, status("ns1.example.test", Set.of(StatusValue.SERVER_UPDATE_PROHIBITED), null));
-    assertThat(t.ctx.host("ns1.example.test").statuses()).containsExactly(StatusValue.SERVER_UPDATE_PROHIBITED);
-    assertRefused(ResultCode.STATUS_PROHIBITS_OPERATION, () -> update.update(a, addrs("ns1.example.test", List.of(V4B), null)));
-    assertRefused(ResultCode.PARAMETER_VALUE_POLICY,
-        () -> update.update(a, status("ns1.example.test", null, Set.of(StatusValue.SERVER_UPDATE_PROHIBITED))));
+    update.update(
+        ADMIN, status("ns1.example.test", Set.of(StatusValue.SERVER_UPDATE_PROHIBITED), null));
+    assertThat(t.ctx.host("ns1.example.test").statuses())
+        .containsExactly(StatusValue.SERVER_UPDATE_PROHIBITED);
+    assertRefused(
+        ResultCode.STATUS_PROHIBITS_OPERATION,
+        () -> update.update(a, addrs("ns1.example.test", List.of(V4B), null)));
+    assertRefused(
+        ResultCode.PARAMETER_VALUE_POLICY,
+        () ->
+            update.update(
+                a, status("ns1.example.test", null, Set.of(StatusValue.SERVER_UPDATE_PROHIBITED))));
 
-    update.update(ADMIN, status("ns1.example.test", null, Set.of(StatusValue.SERVER_UPDATE_PROHIBITED)));
+    update.update(
+        ADMIN, status("ns1.example.test", null, Set.of(StatusValue.SERVER_UPDATE_PROHIBITED)));
     update.update(a, addrs("ns1.example.test", List.of(V4B), null));
     assertThat(t.ctx.host("ns1.example.test").inetV4()).containsExactly(V4, V4B);
   }
@@ -424,7 +487,8 @@ class HostFlowsIT {
     assertThat(stored.inetV4()).containsExactly(V4);
     assertThat(t.ctx.domain("example.test").subordinateHosts())
         .containsExactlyInAnyOrder("dns1.example.test", "ns2.example.test");
-    assertThat(history(h.roid())).extracting(HistoryRecord::objectName)
+    assertThat(history(h.roid()))
+        .extracting(HistoryRecord::objectName)
         .containsExactly("ns1.example.test", "dns1.example.test");
     // The old name is free again.
     assertThat(check.check(List.of("ns1.example.test")).get(0).available()).isTrue();
@@ -456,22 +520,39 @@ class HostFlowsIT {
     host(a, "ns1.example.test", V4);
     host(a, "ns2.example.test", V4);
     host(a, "ns1.example.com");
-    assertRefused(ResultCode.OBJECT_EXISTS, () -> update.update(a, rename("ns1.example.test", "NS2.example.test", null, null)));
-    assertRefused(ResultCode.OBJECT_DOES_NOT_EXIST, () -> update.update(a, rename("ns1.example.test", "ns1.nosuch.test", null, null)));
-    assertRefused(ResultCode.AUTHORIZATION_ERROR, () -> update.update(a, rename("ns1.example.test", "ns1.other.test", null, null)));
-    assertRefused(ResultCode.PARAMETER_VALUE_RANGE, () -> update.update(a, rename("ns1.example.test", "ns1.example.org", null, null)));
-    assertRefused(ResultCode.PARAMETER_VALUE_POLICY, () -> update.update(a, rename("ns1.example.com", "ns3.example.test", null, null)));
-    assertRefused(ResultCode.PARAMETER_VALUE_SYNTAX, () -> update.update(a, rename("ns1.example.test", "ns-.example.test", null, null)));
-    assertRefused(ResultCode.PARAMETER_VALUE_SYNTAX, () -> update.update(a, addrs("ns1.exa mple.test", List.of(V4B), null)));
+    assertRefused(
+        ResultCode.OBJECT_EXISTS,
+        () -> update.update(a, rename("ns1.example.test", "NS2.example.test", null, null)));
+    assertRefused(
+        ResultCode.OBJECT_DOES_NOT_EXIST,
+        () -> update.update(a, rename("ns1.example.test", "ns1.nosuch.test", null, null)));
+    assertRefused(
+        ResultCode.AUTHORIZATION_ERROR,
+        () -> update.update(a, rename("ns1.example.test", "ns1.other.test", null, null)));
+    assertRefused(
+        ResultCode.PARAMETER_VALUE_RANGE,
+        () -> update.update(a, rename("ns1.example.test", "ns1.example.org", null, null)));
+    assertRefused(
+        ResultCode.PARAMETER_VALUE_POLICY,
+        () -> update.update(a, rename("ns1.example.com", "ns3.example.test", null, null)));
+    assertRefused(
+        ResultCode.PARAMETER_VALUE_SYNTAX,
+        () -> update.update(a, rename("ns1.example.test", "ns-.example.test", null, null)));
+    assertRefused(
+        ResultCode.PARAMETER_VALUE_SYNTAX,
+        () -> update.update(a, addrs("ns1.exa mple.test", List.of(V4B), null)));
     markDeleted("second.test");
-    assertRefused(ResultCode.STATUS_PROHIBITS_OPERATION, () -> update.update(a, rename("ns1.example.test", "ns1.second.test", null, null)));
+    assertRefused(
+        ResultCode.STATUS_PROHIBITS_OPERATION,
+        () -> update.update(a, rename("ns1.example.test", "ns1.second.test", null, null)));
   }
 
   @Test
   void failure_renameOfLinkedHostIs2305() {
     host(a, "ns1.example.test", V4);
     domainWithNs(b, "user.test", "ns1.example.test");
-    assertRefused(ResultCode.ASSOCIATION_PROHIBITS_OPERATION,
+    assertRefused(
+        ResultCode.ASSOCIATION_PROHIBITS_OPERATION,
         () -> update.update(a, rename("ns1.example.test", "ns2.example.test", null, null)));
     // Changing its addresses stays allowed.
     update.update(a, addrs("ns1.example.test", List.of(V4B), null));
@@ -490,7 +571,9 @@ class HostFlowsIT {
     assertThat(t.ctx.findHost("ns1.example.test")).isEmpty();
     assertThat(linkCounterExists("ns1.example.test")).isFalse();
     assertThat(t.ctx.domain("example.test").subordinateHosts()).containsExactly("ns2.example.test");
-    assertThat(history(h.roid())).extracting(HistoryRecord::action).containsExactly("create", "delete");
+    assertThat(history(h.roid()))
+        .extracting(HistoryRecord::action)
+        .containsExactly("create", "delete");
     assertThat(history(h.roid()).get(1).after()).isNull();
     // The name can be created again, with a new ROID.
     assertThat(host(a, "ns1.example.test", V4B).roid()).isNotEqualTo(h.roid());
@@ -502,7 +585,8 @@ class HostFlowsIT {
     host(a, "ns2.example.com");
     domainWithNs(b, "user.test", "ns1.example.com");
 
-    assertRefused(ResultCode.ASSOCIATION_PROHIBITS_OPERATION, () -> delete.delete(a, "ns1.example.com"));
+    assertRefused(
+        ResultCode.ASSOCIATION_PROHIBITS_OPERATION, () -> delete.delete(a, "ns1.example.com"));
     Host still = t.ctx.host("ns1.example.com");
     assertThat(still.linkCount()).isEqualTo(1);
     assertThat(t.ctx.domain("user.test").nameservers()).containsExactly("ns1.example.com");
@@ -518,12 +602,18 @@ class HostFlowsIT {
     assertRefused(ResultCode.OBJECT_DOES_NOT_EXIST, () -> delete.delete(a, "ns7.example.test"));
     assertRefused(ResultCode.PARAMETER_VALUE_SYNTAX, () -> delete.delete(a, "ns 1.example.test"));
 
-    update.update(a, status("ns1.example.test", Set.of(StatusValue.CLIENT_DELETE_PROHIBITED), null));
-    assertRefused(ResultCode.STATUS_PROHIBITS_OPERATION, () -> delete.delete(a, "ns1.example.test"));
-    update.update(a, status("ns1.example.test", null, Set.of(StatusValue.CLIENT_DELETE_PROHIBITED)));
-    update.update(ADMIN, status("ns1.example.test", Set.of(StatusValue.SERVER_DELETE_PROHIBITED), null));
-    assertRefused(ResultCode.STATUS_PROHIBITS_OPERATION, () -> delete.delete(a, "ns1.example.test"));
-    update.update(ADMIN, status("ns1.example.test", null, Set.of(StatusValue.SERVER_DELETE_PROHIBITED)));
+    update.update(
+        a, status("ns1.example.test", Set.of(StatusValue.CLIENT_DELETE_PROHIBITED), null));
+    assertRefused(
+        ResultCode.STATUS_PROHIBITS_OPERATION, () -> delete.delete(a, "ns1.example.test"));
+    update.update(
+        a, status("ns1.example.test", null, Set.of(StatusValue.CLIENT_DELETE_PROHIBITED)));
+    update.update(
+        ADMIN, status("ns1.example.test", Set.of(StatusValue.SERVER_DELETE_PROHIBITED), null));
+    assertRefused(
+        ResultCode.STATUS_PROHIBITS_OPERATION, () -> delete.delete(a, "ns1.example.test"));
+    update.update(
+        ADMIN, status("ns1.example.test", null, Set.of(StatusValue.SERVER_DELETE_PROHIBITED)));
     delete.delete(a, "ns1.example.test");
     assertThat(t.ctx.findHost("ns1.example.test")).isEmpty();
   }
@@ -544,38 +634,42 @@ class HostFlowsIT {
         Caller c = th % 2 == 0 ? a : b;
         String prefix = "r" + round + "t" + th + "-";
         long start = offsets[round][1] + 2L * th;
-        creators.add(pool.submit(() -> {
-          go.await();
-          Thread.sleep(start);
-          for (int n = 0; n < 2; n++) {
-            String name = prefix + n + ".test";
-            for (int attempt = 0; attempt < 20; attempt++) {
-              try {
-                domainWithNs(c, name, hostName);
-                created.add(name);
-                break;
-              } catch (RegistryException e) {
-                if (e.code() != ResultCode.COMMAND_FAILED) {
-                  assertThat(e.code()).isEqualTo(ResultCode.OBJECT_DOES_NOT_EXIST);
-                  break; // the host is gone: nothing to retry
-                }
-              }
-            }
-          }
-          return null;
-        }));
+        creators.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  Thread.sleep(start);
+                  for (int n = 0; n < 2; n++) {
+                    String name = prefix + n + ".test";
+                    for (int attempt = 0; attempt < 20; attempt++) {
+                      try {
+                        domainWithNs(c, name, hostName);
+                        created.add(name);
+                        break;
+                      } catch (RegistryException e) {
+                        if (e.code() != ResultCode.COMMAND_FAILED) {
+                          assertThat(e.code()).isEqualTo(ResultCode.OBJECT_DOES_NOT_EXIST);
+                          break; // the host is gone: nothing to retry
+                        }
+                      }
+                    }
+                  }
+                  return null;
+                }));
       }
       long delay = offsets[round][0];
-      Future<ResultCode> deleter = pool.submit(() -> {
-        go.await();
-        Thread.sleep(delay);
-        try {
-          delete.delete(a, hostName);
-          return ResultCode.SUCCESS;
-        } catch (RegistryException e) {
-          return e.code();
-        }
-      });
+      Future<ResultCode> deleter =
+          pool.submit(
+              () -> {
+                go.await();
+                Thread.sleep(delay);
+                try {
+                  delete.delete(a, hostName);
+                  return ResultCode.SUCCESS;
+                } catch (RegistryException e) {
+                  return e.code();
+                }
+              });
       go.countDown();
       for (Future<?> f : creators) {
         f.get(120, TimeUnit.SECONDS);

@@ -24,9 +24,20 @@ class IpAddressesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "8.8.8.8", "1.1.1.1", "193.0.14.129", "100.63.255.255", "100.128.0.0", "172.15.255.255",
-        "172.32.0.0", "192.0.3.1", "192.169.0.1", "223.255.255.254", "2001:4860:4860::8888",
-        "2a00:1450:4001:80b::200e", "2001:dba::1", "3fff:1000::1"
+        "8.8.8.8",
+        "1.1.1.1",
+        "193.0.14.129",
+        "100.63.255.255",
+        "100.128.0.0",
+        "172.15.255.255",
+        "172.32.0.0",
+        "192.0.3.1",
+        "192.169.0.1",
+        "223.255.255.254",
+        "2001:4860:4860::8888",
+        "2a00:1450:4001:80b::200e",
+        "2001:dba::1",
+        "3fff:1000::1"
       })
   void success_routableUnicastIsAccepted(String literal) {
     assertThat(codeOf(literal)).isEqualTo(ResultCode.SUCCESS);
@@ -36,12 +47,38 @@ class IpAddressesTest {
   @ValueSource(
       strings = {
         // private, CGNAT, loopback, link-local, unspecified, broadcast, multicast, documentation
-        "10.0.0.1", "10.255.255.255", "172.16.0.1", "172.31.255.255", "192.168.1.1",
-        "100.64.0.1", "100.127.255.255", "127.0.0.1", "169.254.10.10", "0.0.0.0",
-        "255.255.255.255", "224.0.0.1", "239.255.255.255", "240.0.0.1", "192.0.2.1",
-        "198.51.100.7", "203.0.113.200", "198.18.0.1", "192.0.0.8",
-        "::", "::1", "fe80::1", "febf:ffff::1", "fc00::1", "fd12:3456::1", "ff02::1",
-        "2001:db8::1", "2001:db8:ffff::1", "3fff::1", "::ffff:8.8.8.8", "::8.8.8.8", "4000::1"
+        "10.0.0.1",
+        "10.255.255.255",
+        "172.16.0.1",
+        "172.31.255.255",
+        "192.168.1.1",
+        "100.64.0.1",
+        "100.127.255.255",
+        "127.0.0.1",
+        "169.254.10.10",
+        "0.0.0.0",
+        "255.255.255.255",
+        "224.0.0.1",
+        "239.255.255.255",
+        "240.0.0.1",
+        "192.0.2.1",
+        "198.51.100.7",
+        "203.0.113.200",
+        "198.18.0.1",
+        "192.0.0.8",
+        "::",
+        "::1",
+        "fe80::1",
+        "febf:ffff::1",
+        "fc00::1",
+        "fd12:3456::1",
+        "ff02::1",
+        "2001:db8::1",
+        "2001:db8:ffff::1",
+        "3fff::1",
+        "::ffff:8.8.8.8",
+        "::8.8.8.8",
+        "4000::1"
       })
   void failure_nonRoutableIs2004(String literal) {
     assertThat(codeOf(literal)).isEqualTo(ResultCode.PARAMETER_VALUE_RANGE);
@@ -50,9 +87,24 @@ class IpAddressesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "", "example.com", "localhost", "1", "1.2.3", "8.8.8.8.8", "256.1.1.1", "08.8.8.8",
-        "8.8.8.010", "0x8.8.8.8", " 1.2.3.4x", "1:2", "2001:db8::1::1", "2001:4860::g",
-        "fe80::1%eth0", "[2001:4860::1]", "12345::1", "1.2.3.4/24"
+        "",
+        "example.com",
+        "localhost",
+        "1",
+        "1.2.3",
+        "8.8.8.8.8",
+        "256.1.1.1",
+        "08.8.8.8",
+        "8.8.8.010",
+        "0x8.8.8.8",
+        " 1.2.3.4x",
+        "1:2",
+        "2001:db8::1::1",
+        "2001:4860::g",
+        "fe80::1%eth0",
+        "[2001:4860::1]",
+        "12345::1",
+        "1.2.3.4/24"
       })
   void failure_malformedIs2005WithoutDns(String literal) {
     assertThat(codeOf(literal)).isEqualTo(ResultCode.PARAMETER_VALUE_SYNTAX);
@@ -89,7 +141,8 @@ class IpAddressesTest {
   void success_normaliseAllDropsRepeatsAndSplitsByFamily() {
     var all =
         IpAddresses.normaliseAll(
-            List.of("2001:4860::8888", "8.8.8.8", "2001:4860:0:0:0:0:0:8888", "8.8.8.8", "1.1.1.1"));
+            List.of(
+                "2001:4860::8888", "8.8.8.8", "2001:4860:0:0:0:0:0:8888", "8.8.8.8", "1.1.1.1"));
     assertThat(all).containsExactly("2001:4860::8888", "8.8.8.8", "1.1.1.1");
     IpAddresses.Split split = IpAddresses.split(all);
     assertThat(split.v4()).containsExactly("8.8.8.8", "1.1.1.1");
