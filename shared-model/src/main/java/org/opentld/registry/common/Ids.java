@@ -10,22 +10,28 @@ import java.util.Locale;
  */
 public final class Ids {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final java.util.concurrent.atomic.AtomicLong SEQUENCE =
+      new java.util.concurrent.atomic.AtomicLong();
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private Ids() {}
 
   /**
-   * A new ROID like {@code 1A2B3C4D5E6F7A8B-TEST}: 48 bits of milliseconds and 40 random
-   * bits, then the suffix; matches RFC 5730's {@code (\w|_){1,80}-\w{1,8}}.
+   * A new ROID like {@code 019A2B3C4D5E00017F3A2C-TEST}: a {@link #timeOrdered} id, then the
+   * suffix; matches RFC 5730's {@code (\w|_){1,80}-\w{1,8}}.
    */
   public static String roid(Instant now, String suffix) {
     return timeOrdered(now) + "-" + suffix.toUpperCase(Locale.ROOT);
   }
 
-  /** A unique id whose string order follows time: 12 hex digits of ms, 10 random. */
+  /**
+   * A unique id whose string order follows time: 12 hex digits of milliseconds, then 4 of a
+   * per-process sequence (so ids minted in one millisecond by one process keep their order),
+   * then 6 random ones (so processes never collide in practice).
+   */
   public static String timeOrdered(Instant now) {
     long ms = now.toEpochMilli();
-    long rnd = RANDOM.nextLong() & 0xFFFFFFFFFFL;
+    long rnd = ((SEQUENCE.getAndIncrement() & 0xFFFFL) << 24) | (RANDOM.nextInt() & 0xFFFFFFL);
     char[] out = new char[22];
     for (int i = 11; i >= 0; i--) {
       out[i] = HEX[(int) (ms & 0xF)];
