@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.opentld.registry.RegistryContext;
@@ -67,7 +68,7 @@ public final class DomainRenew {
     DomainRules.requireNotDeleted(d, "renew");
     DomainRules.requireNone(
         d,
-        java.util.EnumSet.of(
+        EnumSet.of(
             StatusValue.CLIENT_RENEW_PROHIBITED, StatusValue.SERVER_RENEW_PROHIBITED),
         "renew");
     if (d.transferPending()) {
@@ -101,7 +102,8 @@ public final class DomainRenew {
     List<GracePeriod> graces = new ArrayList<>(d.activeGracePeriods(now));
     if (!fee.isZero()) {
       graces.add(
-          new GracePeriod(GracePeriod.Type.RENEW, now.plus(tld.renewGrace()), d.registrarId(), fee));
+          new GracePeriod(
+              GracePeriod.Type.RENEW, now.plus(tld.renewGrace()), d.registrarId(), fee));
     }
     Domain next =
         d.toBuilder()

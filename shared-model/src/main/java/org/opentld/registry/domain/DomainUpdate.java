@@ -1,6 +1,7 @@
 package org.opentld.registry.domain;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -277,11 +278,11 @@ public final class DomainUpdate {
         d.name() + " has status " + locks.iterator().next().epp() + ", which prohibits update");
   }
 
-  private static <T> java.util.Collection<T> nullSafe(java.util.Collection<T> c) {
+  private static <T> Collection<T> nullSafe(Collection<T> c) {
     return c == null ? List.of() : c;
   }
 
-  private static boolean empty(java.util.Collection<?> c) {
+  private static boolean empty(Collection<?> c) {
     return c == null || c.isEmpty();
   }
 }

@@ -181,6 +181,7 @@ public final class AutoRenew {
         upTo,
         limit,
         Keys::byExpiry,
-        (sk, item) -> "domain".equals(IndexScan.text(item, "type")) ? IndexScan.text(item, "name") : null);
+        (sk, item) ->
+            "domain".equals(IndexScan.text(item, "type")) ? IndexScan.text(item, "name") : null);
   }
 }
