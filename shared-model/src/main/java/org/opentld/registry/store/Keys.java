@@ -135,4 +135,12 @@ public final class Keys {
   public static String timeSk(Instant at, String id) {
     return ts(at) + "#" + id;
   }
+
+  /**
+   * Marker that the sponsor was told an auto-renewal failed for lack of funds, one per domain
+   * and expiry, so that the daily retry does not repeat the notice.
+   */
+  public static String autoRenewNotice(String domain) {
+    return "ARNOTICE#" + domain;
+  }
 }
