@@ -189,7 +189,9 @@ class ConcurrencyIT {
     for (String id : registrars) {
       assertThat(successes.get(id).get()).as(id).isEqualTo(expected);
       long balance = t.balance(id);
-      assertThat(balance).isEqualTo(deposit - expected * PRICE).isGreaterThanOrEqualTo(-creditLimit);
+      assertThat(balance)
+          .isEqualTo(deposit - expected * PRICE)
+          .isGreaterThanOrEqualTo(-creditLimit);
       assertThat(t.ledgerSum(id)).isEqualTo(balance);
       assertThat(t.ledger(id).stream().filter(e -> "create".equals(e.kind())).count())
           .isEqualTo(expected);
