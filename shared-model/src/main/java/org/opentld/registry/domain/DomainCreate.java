@@ -54,6 +54,12 @@ public final class DomainCreate {
   public record Result(Domain domain, Money fee, boolean premium) {}
 
   public Result create(Caller caller, Command cmd) {
+    // A transaction that collided with another one on the registrar or a linked host/contact
+    // wrote nothing (DynamoDB's TransactionConflict), so the whole create is safely retried.
+    return ctx.withRetries(() -> attempt(caller, cmd));
+  }
+
+  private Result attempt(Caller caller, Command cmd) {
     DomainRules.Target t = DomainRules.target(ctx, cmd.name());
     var tld = t.tld();
     DomainRules.checkPeriod(tld, cmd.years());
