@@ -54,11 +54,17 @@ final class DomainXml {
     return Dom.child(authInfo.get(), EppNs.DOMAIN, "pw").map(Element::getTextContent).orElse(null);
   }
 
-  /** A check reason fits eppcom:reasonBaseType (1 to 32 characters). */
+  /**
+   * A check reason that fits eppcom:reasonBaseType (1 to 32 characters): the registry's own
+   * text when short enough, else its gist.
+   */
   static String reason(String text) {
-    if (text == null || text.isBlank()) {
+    if (text != null && text.startsWith("Reserved")) {
+      return "Reserved";
+    }
+    if (text == null || text.isBlank() || text.length() > 32) {
       return "Not available";
     }
-    return text.length() <= 32 ? text : text.substring(0, 31) + "\u2026";
+    return text;
   }
 }
