@@ -1,0 +1,53 @@
+package org.opentld.registry.epp;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.opentld.registry.Registry;
+import org.opentld.registry.epp.domain.DomainCheckCommand;
+import org.opentld.registry.epp.domain.DomainCreateCommand;
+import org.opentld.registry.epp.domain.DomainInfoCommand;
+
+/**
+ * The command map: (verb, object namespace) to the class that runs it. Adding a command is
+ * one class and one line in {@link #standard}; the greeting's objURIs and extURIs are derived
+ * from this map, so the server never advertises what it cannot do.
+ */
+public final class EppCommands {
+  /** A command's identity: the EPP verb ({@code check}, {@code info}...) and object. */
+  public record Key(String verb, String objectNs) {}
+
+  private final Map<Key, EppCommand> commands;
+
+  public EppCommands(Map<Key, EppCommand> commands) {
+    this.commands = Map.copyOf(commands);
+  }
+
+  /** Every command implemented so far. */
+  public static EppCommands standard(Registry registry) {
+    Map<Key, EppCommand> m = new LinkedHashMap<>();
+    m.put(new Key("check", EppNs.DOMAIN), new DomainCheckCommand(registry.domainCheck));
+    m.put(new Key("info", EppNs.DOMAIN), new DomainInfoCommand(registry.domainInfo));
+    m.put(new Key("create", EppNs.DOMAIN), new DomainCreateCommand(registry));
+    return new EppCommands(m);
+  }
+
+  public EppCommand find(String verb, String objectNs) {
+    return commands.get(new Key(verb, objectNs));
+  }
+
+  /** Object namespaces with at least one command (the greeting's objURIs). */
+  public Set<String> objectUris() {
+    Set<String> out = new TreeSet<>();
+    commands.keySet().forEach(k -> out.add(k.objectNs()));
+    return out;
+  }
+
+  /** Extension namespaces some command understands (the greeting's extURIs). */
+  public Set<String> extensionUris() {
+    Set<String> out = new TreeSet<>();
+    commands.values().forEach(c -> out.addAll(c.extensions()));
+    return out;
+  }
+}
