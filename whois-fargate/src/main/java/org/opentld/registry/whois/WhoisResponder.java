@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.opentld.registry.RegistryContext;
 import org.opentld.registry.contact.Contact;
 import org.opentld.registry.domain.Domain;
@@ -17,6 +19,10 @@ import org.opentld.registry.registrar.Registrar;
 /**
  * Answers one parsed WHOIS query from the registry's public read view. Blocking (it reads
  * DynamoDB): call it off the event loop.
+ *
+ * <p>Registrars are cached for a minute: nearly every answer names one, they change rarely, and
+ * ICANN's RDDS update-time service level (Registry Agreement Specification 10 §2) allows 60
+ * minutes; domains, hosts and contacts are always read fresh.
  */
 public final class WhoisResponder {
   /** How a query ended, for the counters. */
@@ -29,9 +35,14 @@ public final class WhoisResponder {
   /** The text to send and what it was. */
   public record Answer(String text, Outcome outcome, WhoisMetrics.Type type) {}
 
+  private static final long REGISTRAR_TTL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
   private final PublicLookup lookup;
   private final Clock clock;
   private final WhoisFormat format;
+  private final ConcurrentHashMap<String, Cached> registrars = new ConcurrentHashMap<>();
+
+  private record Cached(Optional<Registrar> registrar, long until) {}
 
   public WhoisResponder(RegistryContext ctx, String termsOfUse) {
     this(new PublicLookup(ctx), ctx.clock(), new WhoisFormat(termsOfUse));
@@ -81,14 +92,14 @@ public final class WhoisResponder {
           contacts.add(new WhoisFormat.RoleContact(label(role), contact(id)));
         }
       }
-      Registrar sponsor = lookup.registrar(d.registrarId()).orElse(null);
+      Registrar sponsor = sponsor(d.registrarId());
       return new Answer(format.domain(d, sponsor, contacts, now), Outcome.FOUND, WhoisMetrics.Type.DOMAIN);
     });
   }
 
   private Optional<Answer> host(String name, Instant now) {
     return lookup.host(name).map(h -> new Answer(
-        format.host(h, lookup.registrar(h.registrarId()).orElse(null), now),
+        format.host(h, sponsor(h.registrarId()), now),
         Outcome.FOUND,
         WhoisMetrics.Type.NAMESERVER));
   }
@@ -106,6 +117,16 @@ public final class WhoisResponder {
     }
     return r.map(x -> new Answer(format.registrar(x, now), Outcome.FOUND, WhoisMetrics.Type.REGISTRAR))
         .orElseGet(() -> notFound(new WhoisQuery(WhoisQuery.Kind.REGISTRAR, key), WhoisMetrics.Type.REGISTRAR, now));
+  }
+
+  private Registrar sponsor(String id) {
+    long now = System.nanoTime();
+    Cached c = registrars.get(id);
+    if (c == null || now - c.until() > 0) {
+      c = new Cached(lookup.registrar(id), now + REGISTRAR_TTL_NANOS);
+      registrars.put(id, c);
+    }
+    return c.registrar().orElse(null);
   }
 
   private Contact contact(String id) {

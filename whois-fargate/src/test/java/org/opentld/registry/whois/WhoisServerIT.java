@@ -17,28 +17,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opentld.registry.common.Caller;
-import org.opentld.registry.contact.ContactCreate;
-import org.opentld.registry.contact.PostalInfo;
 import org.opentld.registry.domain.Domain;
-import org.opentld.registry.domain.DomainCreate;
-import org.opentld.registry.domain.DsData;
-import org.opentld.registry.host.HostCreate;
-import org.opentld.registry.registrar.Registrar;
 import org.opentld.registry.testing.DynamoDbLocal;
 import org.opentld.registry.testing.TestRegistry;
 
 /** WHOIS over real TCP sockets against DynamoDB Local. */
 class WhoisServerIT {
-  private static final String OWNER_NAME = "Alice Private";
-  private static final String OWNER_EMAIL = "alice.private@example.org";
-  private static final String OWNER_PHONE = "+1.5145550123";
+  private static final String OWNER_NAME = WhoisFixtures.OWNER_NAME;
+  private static final String OWNER_EMAIL = WhoisFixtures.OWNER_EMAIL;
+  private static final String OWNER_PHONE = WhoisFixtures.OWNER_PHONE;
 
   static TestRegistry t;
   static WhoisServer server;
@@ -47,54 +38,13 @@ class WhoisServerIT {
   @BeforeAll
   static void seed() throws Exception {
     t = TestRegistry.seeded();
-    Caller admin = Caller.admin("test-admin", "SV-WHOIS");
-    Registrar r = t.registrar("reg-a");
-    t.registry.registrars.update(
-        admin,
-        new Registrar(
-            r.id(), r.name(), r.ianaId(), r.status(), r.passwordHash(), r.certFingerprints(),
-            r.ipAllowlist(), r.balance(), r.creditLimit(), r.currency(), r.email(),
-            "+1.5555550199", "https://reg-a.example", "whois.reg-a.example", r.abuseEmail(),
-            "+1.5555550100", r.createdAt(), r.updatedAt(), r.version()));
-    Caller a = TestRegistry.as("reg-a");
-    ContactCreate contacts = new ContactCreate(t.ctx);
-    contacts.create(a, contact("owner-1", OWNER_NAME, OWNER_EMAIL, OWNER_PHONE));
-    contacts.create(a, contact("admin-1", "Adam Admin", "adam@example.org", "+1.5145550124"));
-    contacts.create(a, contact("tech-1", "Tess Tech", "tess@example.org", "+1.5145550125"));
-    HostCreate hosts = new HostCreate(t.ctx);
-    hosts.create(a, new HostCreate.Command("ns1.dns.example", List.of()));
-    hosts.create(a, new HostCreate.Command("ns2.dns.example", List.of()));
-    example =
-        t.registry.domainCreate
-            .create(
-                a,
-                new DomainCreate.Command(
-                    "example.test", 1, "owner-1",
-                    Map.of(Domain.ContactType.ADMIN, "admin-1", Domain.ContactType.TECH, "tech-1"),
-                    List.of("ns1.dns.example", "ns2.dns.example"),
-                    List.of(new DsData(12345, 13, 2, "AB".repeat(32))),
-                    "auth-code-1", null))
-            .domain();
-    hosts.create(a, new HostCreate.Command("ns1.example.test", List.of("1.2.3.4", "2001:4860::1")));
-    t.registry.domainCreate.create(
-        a,
-        new DomainCreate.Command(
-            "bücher.test", 1, "owner-1", Map.of(), List.of("ns1.example.test"), List.of(),
-            "auth-code-2", null));
+    example = WhoisFixtures.seed(t);
     server = start(base());
   }
 
   @AfterAll
   static void stop() {
     server.close();
-  }
-
-  static ContactCreate.Command contact(String id, String name, String email, String voice) {
-    return new ContactCreate.Command(
-        id,
-        List.of(new PostalInfo(PostalInfo.Type.INT, name, "Widgets Ltd", List.of("1 Secret Lane"),
-            "Montreal", "QC", "H2X 1Y4", "CA")),
-        voice, null, null, null, email, "contact-auth-1", null);
   }
 
   static WhoisConfig base() {
