@@ -80,7 +80,8 @@ public final class LocalRegistry implements AutoCloseable {
     static String usage() {
       return String.join(
           "\n",
-          "usage: LocalRegistry [--in-memory] [--data DIR] [--dynamodb-port PORT] [--roid-suffix S]",
+          "usage: LocalRegistry [--in-memory] [--data DIR] [--dynamodb-port PORT] [--roid-suffix S]"
+              + " [--whois-port PORT]",
           "  --in-memory       keep nothing on disk (a throwaway registry)",
           "  --data DIR        folder for DynamoDB Local's data (default .registry-data)",
           "  --dynamodb-port   port for DynamoDB Local on 127.0.0.1 (default 8000; 0 = any free)",
