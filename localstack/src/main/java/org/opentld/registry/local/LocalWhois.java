@@ -25,8 +25,10 @@ final class LocalWhois {
       return server;
     } catch (Exception e) {
       throw new IllegalStateException(
-          "WHOIS could not start on port " + port
-              + ": is another registry running? Stop it or pass --whois-port 0", e);
+          "WHOIS could not start on port "
+              + port
+              + ": is another registry running? Stop it or pass --whois-port 0",
+          e);
     }
   }
 }

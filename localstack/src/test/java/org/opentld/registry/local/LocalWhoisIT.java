@@ -30,9 +30,13 @@ class LocalWhoisIT {
     var options = new LocalRegistry.Options(true, dir, 0, "TEST", 0);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (LocalRegistry local = new LocalRegistry(options).start(new PrintStream(out, true))) {
-      local.registry().domainCreate.create(
-          Caller.registrar(DemoData.REGISTRAR_ID, "c1", "s1"),
-          new DomainCreate.Command("whois-demo.test", 1, null, Map.of(), List.of(), List.of(), "x-auth-123", null));
+      local
+          .registry()
+          .domainCreate
+          .create(
+              Caller.registrar(DemoData.REGISTRAR_ID, "c1", "s1"),
+              new DomainCreate.Command(
+                  "whois-demo.test", 1, null, Map.of(), List.of(), List.of(), "x-auth-123", null));
       local.printSummary(new PrintStream(out, true));
       int port = local.whoisPort();
       assertThat(port).isPositive();
@@ -47,6 +51,7 @@ class LocalWhoisIT {
   @Test
   void whoisPortOptionDefaultsTo4343() {
     assertThat(LocalRegistry.Options.parse(new String[0]).whoisPort()).isEqualTo(4343);
-    assertThat(LocalRegistry.Options.parse(new String[] {"--whois-port", "0"}).whoisPort()).isZero();
+    assertThat(LocalRegistry.Options.parse(new String[] {"--whois-port", "0"}).whoisPort())
+        .isZero();
   }
 }

@@ -6,8 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
 /**
- * The address of the client behind a connection: the one a PROXY protocol header named, when
- * the server sits behind a load balancer that sends one, else the socket's peer.
+ * The address of the client behind a connection: the one a PROXY protocol header named, when the
+ * server sits behind a load balancer that sends one, else the socket's peer.
  */
 public final class ClientAddress {
   static final AttributeKey<String> FROM_PROXY = AttributeKey.valueOf("whois.clientAddress");

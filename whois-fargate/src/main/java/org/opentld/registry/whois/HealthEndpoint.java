@@ -11,9 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 /**
- * {@code GET /health} on its own port for load balancers and container health checks: 200
- * while the server accepts queries, 503 once it drains for shutdown, so traffic moves away
- * before connections are cut. {@code GET /metrics} shows the counters as text.
+ * {@code GET /health} on its own port for load balancers and container health checks: 200 while the
+ * server accepts queries, 503 once it drains for shutdown, so traffic moves away before connections
+ * are cut. {@code GET /metrics} shows the counters as text.
  */
 public final class HealthEndpoint implements AutoCloseable {
   private final HttpServer http;
@@ -22,21 +22,29 @@ public final class HealthEndpoint implements AutoCloseable {
   public HealthEndpoint(String bind, int port, BooleanSupplier serving, WhoisMetrics metrics)
       throws IOException {
     http = HttpServer.create(new InetSocketAddress(bind, port), 16);
-    executor = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "whois-health");
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "whois-health");
+              t.setDaemon(true);
+              return t;
+            });
     http.setExecutor(executor);
-    http.createContext("/health", ex -> {
-      boolean up = serving.getAsBoolean();
-      reply(ex, up ? 200 : 503, up ? "ok\n" : "draining\n");
-    });
-    http.createContext("/metrics", ex -> {
-      StringBuilder b = new StringBuilder();
-      metrics.snapshot().forEach((k, v) -> b.append("whois_").append(k).append(' ').append(v).append('\n'));
-      reply(ex, 200, b.toString());
-    });
+    http.createContext(
+        "/health",
+        ex -> {
+          boolean up = serving.getAsBoolean();
+          reply(ex, up ? 200 : 503, up ? "ok\n" : "draining\n");
+        });
+    http.createContext(
+        "/metrics",
+        ex -> {
+          StringBuilder b = new StringBuilder();
+          metrics
+              .snapshot()
+              .forEach((k, v) -> b.append("whois_").append(k).append(' ').append(v).append('\n'));
+          reply(ex, 200, b.toString());
+        });
     http.start();
   }
 

@@ -10,11 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes the client address from the PROXY protocol header an NLB sends first (v2, or v1) and
- * then leaves the pipeline. Placed after Netty's {@link HAProxyMessageDecoder}, which removes
- * itself once the header is read and fails the connection if the header is missing or
- * malformed: behind a proxy-protocol target group every connection carries one, so a
- * connection without one did not come through the load balancer and is closed.
+ * Takes the client address from the PROXY protocol header an NLB sends first (v2, or v1) and then
+ * leaves the pipeline. Placed after Netty's {@link HAProxyMessageDecoder}, which removes itself
+ * once the header is read and fails the connection if the header is missing or malformed: behind a
+ * proxy-protocol target group every connection carries one, so a connection without one did not
+ * come through the load balancer and is closed.
  *
  * <p>A {@code LOCAL} header (the load balancer's own health check) names no client; the peer
  * address is kept for it.
@@ -42,7 +42,10 @@ public final class ProxyProtocolHandler extends ChannelInboundHandlerAdapter {
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof HAProxyProtocolException
         || cause.getCause() instanceof HAProxyProtocolException) {
-      log.debug("closing {}: bad or missing PROXY header: {}", ctx.channel().remoteAddress(), cause.getMessage());
+      log.debug(
+          "closing {}: bad or missing PROXY header: {}",
+          ctx.channel().remoteAddress(),
+          cause.getMessage());
       ctx.close();
       return;
     }

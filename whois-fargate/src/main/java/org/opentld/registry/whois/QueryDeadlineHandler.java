@@ -7,10 +7,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes a connection whose query line has not arrived within the read timeout of its start.
- * A deadline for the whole line rather than Netty's idle-read timer, because a client that
- * trickles one byte every few seconds would otherwise hold a connection open for minutes; and
- * once the query is in, answering is the server's business, not the client's.
+ * Closes a connection whose query line has not arrived within the read timeout of its start. A
+ * deadline for the whole line rather than Netty's idle-read timer, because a client that trickles
+ * one byte every few seconds would otherwise hold a connection open for minutes; and once the query
+ * is in, answering is the server's business, not the client's.
  */
 public final class QueryDeadlineHandler extends ChannelInboundHandlerAdapter {
   private final Duration timeout;

@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Reads the one query line of a connection (RFC 3912 §2: the query ends with CRLF; a bare LF
- * is accepted too) and passes it on as a String, decoded as UTF-8 so U-labels work. A line
- * longer than the limit is refused at once with a notice and the connection is closed, before
- * more of it is buffered. Anything after the first line is ignored: one query per connection.
+ * Reads the one query line of a connection (RFC 3912 §2: the query ends with CRLF; a bare LF is
+ * accepted too) and passes it on as a String, decoded as UTF-8 so U-labels work. A line longer than
+ * the limit is refused at once with a notice and the connection is closed, before more of it is
+ * buffered. Anything after the first line is ignored: one query per connection.
  */
 public final class QueryDecoder extends ByteToMessageDecoder {
   private final int maxLength;

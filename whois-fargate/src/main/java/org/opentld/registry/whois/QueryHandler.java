@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers the query: runs the lookup on the lookup executor (DynamoDB calls block, and the
- * event loop must not), writes the answer and closes, since RFC 3912 §2 has one query per
- * connection and the close marks the end of the answer.
+ * Answers the query: runs the lookup on the lookup executor (DynamoDB calls block, and the event
+ * loop must not), writes the answer and closes, since RFC 3912 §2 has one query per connection and
+ * the close marks the end of the answer.
  */
 @ChannelHandler.Sharable
 public final class QueryHandler extends SimpleChannelInboundHandler<String> {

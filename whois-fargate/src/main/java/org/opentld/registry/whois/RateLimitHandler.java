@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns away a query when its client address has used up its allowance, with a notice that
- * says when to come back, and closes. Checked on the query rather than on connect because only
- * then is the client address known for certain (it may arrive in a PROXY header first).
+ * Turns away a query when its client address has used up its allowance, with a notice that says
+ * when to come back, and closes. Checked on the query rather than on connect because only then is
+ * the client address known for certain (it may arrive in a PROXY header first).
  */
 @ChannelHandler.Sharable
 public final class RateLimitHandler extends ChannelInboundHandlerAdapter {
@@ -41,8 +41,7 @@ public final class RateLimitHandler extends ChannelInboundHandlerAdapter {
     metrics.rateLimited();
     log.debug("rate limit: {} must wait {} s", client, wait);
     String text =
-        WhoisFormat.notice(
-            "Query rate limit exceeded. Try again in " + wait + " seconds.");
+        WhoisFormat.notice("Query rate limit exceeded. Try again in " + wait + " seconds.");
     ctx.writeAndFlush(ctx.alloc().buffer().writeBytes(text.getBytes(StandardCharsets.UTF_8)))
         .addListener(ChannelFutureListener.CLOSE);
   }

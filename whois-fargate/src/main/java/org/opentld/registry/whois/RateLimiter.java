@@ -6,9 +6,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per client address: {@code burst} queries at once, then {@code perMinute}
- * earned back evenly over each minute. A bucket that has filled up again is the same as no
- * bucket, so idle ones are swept away and memory stays bounded by the active clients.
+ * A token bucket per client address: {@code burst} queries at once, then {@code perMinute} earned
+ * back evenly over each minute. A bucket that has filled up again is the same as no bucket, so idle
+ * ones are swept away and memory stays bounded by the active clients.
  */
 public final class RateLimiter {
   private static final int SWEEP_EVERY = 4096;
@@ -57,13 +57,16 @@ public final class RateLimiter {
   }
 
   void sweep(long now) {
-    buckets.entrySet().removeIf(e -> {
-      Bucket b = e.getValue();
-      synchronized (b) {
-        b.refill(now, burst, tokensPerNano);
-        return b.tokens >= burst;
-      }
-    });
+    buckets
+        .entrySet()
+        .removeIf(
+            e -> {
+              Bucket b = e.getValue();
+              synchronized (b) {
+                b.refill(now, burst, tokensPerNano);
+                return b.tokens >= burst;
+              }
+            });
   }
 
   private static final class Bucket {

@@ -8,8 +8,8 @@ import java.util.Map;
  *
  * @param bindAddress the address to listen on ({@code 0.0.0.0} in a container)
  * @param port the WHOIS port (RFC 3912 §2: 43); 0 picks a free port
- * @param proxyProtocol expect a PROXY protocol header (v1 or v2) first on every connection, as
- *     an NLB target group with proxy protocol v2 sends, and take the client address from it
+ * @param proxyProtocol expect a PROXY protocol header (v1 or v2) first on every connection, as an
+ *     NLB target group with proxy protocol v2 sends, and take the client address from it
  * @param rateLimitBurst queries one client address may make at once
  * @param rateLimitPerMinute queries per minute a client address earns back after its burst
  * @param readTimeout how long a client has to send its whole query line
@@ -91,38 +91,92 @@ public record WhoisConfig(
 
   public WhoisConfig withBind(String address, int port) {
     return new WhoisConfig(
-        address, port, proxyProtocol, rateLimitBurst, rateLimitPerMinute, readTimeout,
-        maxQueryLength, lookupThreads, healthPort, shutdownGrace, termsOfUse);
+        address,
+        port,
+        proxyProtocol,
+        rateLimitBurst,
+        rateLimitPerMinute,
+        readTimeout,
+        maxQueryLength,
+        lookupThreads,
+        healthPort,
+        shutdownGrace,
+        termsOfUse);
   }
 
   public WhoisConfig withProxyProtocol(boolean on) {
     return new WhoisConfig(
-        bindAddress, port, on, rateLimitBurst, rateLimitPerMinute, readTimeout, maxQueryLength,
-        lookupThreads, healthPort, shutdownGrace, termsOfUse);
+        bindAddress,
+        port,
+        on,
+        rateLimitBurst,
+        rateLimitPerMinute,
+        readTimeout,
+        maxQueryLength,
+        lookupThreads,
+        healthPort,
+        shutdownGrace,
+        termsOfUse);
   }
 
   public WhoisConfig withRateLimit(int burst, int perMinute) {
     return new WhoisConfig(
-        bindAddress, port, proxyProtocol, burst, perMinute, readTimeout, maxQueryLength,
-        lookupThreads, healthPort, shutdownGrace, termsOfUse);
+        bindAddress,
+        port,
+        proxyProtocol,
+        burst,
+        perMinute,
+        readTimeout,
+        maxQueryLength,
+        lookupThreads,
+        healthPort,
+        shutdownGrace,
+        termsOfUse);
   }
 
   public WhoisConfig withReadTimeout(Duration timeout) {
     return new WhoisConfig(
-        bindAddress, port, proxyProtocol, rateLimitBurst, rateLimitPerMinute, timeout,
-        maxQueryLength, lookupThreads, healthPort, shutdownGrace, termsOfUse);
+        bindAddress,
+        port,
+        proxyProtocol,
+        rateLimitBurst,
+        rateLimitPerMinute,
+        timeout,
+        maxQueryLength,
+        lookupThreads,
+        healthPort,
+        shutdownGrace,
+        termsOfUse);
   }
 
   public WhoisConfig withHealthPort(int healthPort) {
     return new WhoisConfig(
-        bindAddress, port, proxyProtocol, rateLimitBurst, rateLimitPerMinute, readTimeout,
-        maxQueryLength, lookupThreads, healthPort, shutdownGrace, termsOfUse);
+        bindAddress,
+        port,
+        proxyProtocol,
+        rateLimitBurst,
+        rateLimitPerMinute,
+        readTimeout,
+        maxQueryLength,
+        lookupThreads,
+        healthPort,
+        shutdownGrace,
+        termsOfUse);
   }
 
   public WhoisConfig withLookupThreads(int threads) {
     return new WhoisConfig(
-        bindAddress, port, proxyProtocol, rateLimitBurst, rateLimitPerMinute, readTimeout,
-        maxQueryLength, threads, healthPort, shutdownGrace, termsOfUse);
+        bindAddress,
+        port,
+        proxyProtocol,
+        rateLimitBurst,
+        rateLimitPerMinute,
+        readTimeout,
+        maxQueryLength,
+        threads,
+        healthPort,
+        shutdownGrace,
+        termsOfUse);
   }
 
   private static String text(Map<String, String> env, String name, String fallback) {

@@ -13,19 +13,23 @@ import org.opentld.registry.lookup.ContactRedaction;
 import org.opentld.registry.registrar.Registrar;
 
 /**
- * Renders registry objects in the labelled format of the 2013 Registry Agreement Specification
- * 4 §1.4–1.7 with the labels of ICANN's RDDS Consistent Labeling and Display Policy. Names are
- * shown as lower-case A-labels, as stored (RFC 5891 §5.4); an IDN adds its U-label on an
- * {@code Internationalized Domain Name:} line. Lines end with CRLF (RFC 3912 §2).
+ * Renders registry objects in the labelled format of the 2013 Registry Agreement Specification 4
+ * §1.4–1.7 with the labels of ICANN's RDDS Consistent Labeling and Display Policy. Names are shown
+ * as lower-case A-labels, as stored (RFC 5891 §5.4); an IDN adds its U-label on an {@code
+ * Internationalized Domain Name:} line. Lines end with CRLF (RFC 3912 §2).
  */
 public final class WhoisFormat {
   static final String CRLF = "\r\n";
   static final String REDACTED = "REDACTED FOR PRIVACY";
-  /** The text registries show for a withheld contact e-mail (ICANN Temporary Spec App. A §2.5.1). */
+
+  /**
+   * The text registries show for a withheld contact e-mail (ICANN Temporary Spec App. A §2.5.1).
+   */
   static final String EMAIL_VIA_REGISTRAR =
       "Please query the RDDS service of the Registrar of Record identified in this output for"
           + " information on how to contact the Registrant, Admin, or Tech contacts of the"
           + " queried domain name.";
+
   static final String WICF = "https://icann.org/wicf/";
 
   private final String termsOfUse;
@@ -38,8 +42,7 @@ public final class WhoisFormat {
   public record RoleContact(String role, Contact contact) {}
 
   /** A domain record (Spec 4 §1.4.2). */
-  public String domain(
-      Domain d, Registrar sponsor, List<RoleContact> contacts, Instant now) {
+  public String domain(Domain d, Registrar sponsor, List<RoleContact> contacts, Instant now) {
     StringBuilder out = new StringBuilder();
     DomainName name = DomainName.parse(d.name());
     line(out, "Domain Name", name.ascii());
@@ -136,7 +139,10 @@ public final class WhoisFormat {
     line(out, r + " Fax", shown(c == null ? null : c.fax(), redacted, "Fax"));
     line(out, r + " Fax Ext", ext(rc.contact(), redacted, "Fax"));
     String email = c == null ? null : c.email();
-    line(out, r + " Email", email != null ? email : redacted.contains("Email") ? EMAIL_VIA_REGISTRAR : "");
+    line(
+        out,
+        r + " Email",
+        email != null ? email : redacted.contains("Email") ? EMAIL_VIA_REGISTRAR : "");
   }
 
   /** An extension is withheld with its number; shown only beside a disclosed number. */
@@ -171,8 +177,13 @@ public final class WhoisFormat {
   }
 
   private String footer(Instant now) {
-    return ">>> Last update of WHOIS database: " + date(now) + " <<<" + CRLF + CRLF
-        + termsOfUse.replace("\r\n", "\n").replace("\n", CRLF) + CRLF;
+    return ">>> Last update of WHOIS database: "
+        + date(now)
+        + " <<<"
+        + CRLF
+        + CRLF
+        + termsOfUse.replace("\r\n", "\n").replace("\n", CRLF)
+        + CRLF;
   }
 
   /** UTC, ISO-8601 with a Z and whole seconds, as Spec 4 §1.4 shows dates. */

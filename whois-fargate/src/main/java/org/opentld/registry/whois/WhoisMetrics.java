@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.LongAdder;
  * monthly registry activity report (Registry Agreement Specification 3); they count since the
  * process started and are logged periodically, so a collector sums them across tasks.
  *
- * <p>{@code queries} counts every query line received, answered or not; the by-type counters
- * count the answered ones; {@code rateLimited}, {@code tooLong}, {@code timeouts}, {@code
- * invalid} and {@code errors} count the connections turned away for each reason.
+ * <p>{@code queries} counts every query line received, answered or not; the by-type counters count
+ * the answered ones; {@code rateLimited}, {@code tooLong}, {@code timeouts}, {@code invalid} and
+ * {@code errors} count the connections turned away for each reason.
  */
 public final class WhoisMetrics {
   /** What a query asked for. */

@@ -3,12 +3,12 @@ package org.opentld.registry.whois;
 import java.util.Locale;
 
 /**
- * One WHOIS query line (RFC 3912 §2) split into what it asks for and its argument: {@code
- * NAME}, {@code domain NAME}, {@code nameserver NAME} or {@code registrar NAME-or-IANA-ID}. The
- * keywords are case-insensitive; a bare name is a domain, or a host when no domain has it.
+ * One WHOIS query line (RFC 3912 §2) split into what it asks for and its argument: {@code NAME},
+ * {@code domain NAME}, {@code nameserver NAME} or {@code registrar NAME-or-IANA-ID}. The keywords
+ * are case-insensitive; a bare name is a domain, or a host when no domain has it.
  *
- * @param argument the rest of the line without surrounding white space (may contain spaces
- *     for a registrar name)
+ * @param argument the rest of the line without surrounding white space (may contain spaces for a
+ *     registrar name)
  */
 public record WhoisQuery(Kind kind, String argument) {
   /** The forms of query this server answers. */

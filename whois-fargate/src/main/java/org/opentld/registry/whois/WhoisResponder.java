@@ -12,7 +12,6 @@ import org.opentld.registry.contact.Contact;
 import org.opentld.registry.domain.Domain;
 import org.opentld.registry.domain.DomainName;
 import org.opentld.registry.error.RegistryException;
-import org.opentld.registry.host.Host;
 import org.opentld.registry.lookup.PublicLookup;
 import org.opentld.registry.registrar.Registrar;
 
@@ -60,14 +59,18 @@ public final class WhoisResponder {
       return switch (q.kind()) {
         case EMPTY -> invalid("Empty query. " + usage(), WhoisMetrics.Type.DOMAIN);
         case NAME -> name(q.argument(), now);
-        case DOMAIN -> domain(q.argument(), now).orElseGet(() -> notFound(q, WhoisMetrics.Type.DOMAIN, now));
-        case NAMESERVER -> host(q.argument(), now).orElseGet(() -> notFound(q, WhoisMetrics.Type.NAMESERVER, now));
+        case DOMAIN ->
+            domain(q.argument(), now).orElseGet(() -> notFound(q, WhoisMetrics.Type.DOMAIN, now));
+        case NAMESERVER ->
+            host(q.argument(), now).orElseGet(() -> notFound(q, WhoisMetrics.Type.NAMESERVER, now));
         case REGISTRAR -> registrar(q.argument(), now);
       };
     } catch (RegistryException.ValueSyntax | RegistryException.ValueRange e) {
       // Only the name checks of DomainName throw these here; their messages name the fault.
       WhoisMetrics.Type type =
-          q.kind() == WhoisQuery.Kind.NAMESERVER ? WhoisMetrics.Type.NAMESERVER : WhoisMetrics.Type.DOMAIN;
+          q.kind() == WhoisQuery.Kind.NAMESERVER
+              ? WhoisMetrics.Type.NAMESERVER
+              : WhoisMetrics.Type.DOMAIN;
       return invalid("Invalid query: " + e.getMessage() + ". " + usage(), type);
     }
   }
@@ -79,29 +82,43 @@ public final class WhoisResponder {
       return d.get();
     }
     return host(name, now)
-        .orElseGet(() -> notFound(new WhoisQuery(WhoisQuery.Kind.NAME, name), WhoisMetrics.Type.DOMAIN, now));
+        .orElseGet(
+            () ->
+                notFound(
+                    new WhoisQuery(WhoisQuery.Kind.NAME, name), WhoisMetrics.Type.DOMAIN, now));
   }
 
   private Optional<Answer> domain(String name, Instant now) {
-    return lookup.domain(name).map(d -> {
-      List<WhoisFormat.RoleContact> contacts = new ArrayList<>();
-      contacts.add(new WhoisFormat.RoleContact("Registrant", contact(d.registrant())));
-      for (Domain.ContactType role : List.of(Domain.ContactType.ADMIN, Domain.ContactType.TECH)) {
-        String id = d.contacts().get(role);
-        if (id != null) {
-          contacts.add(new WhoisFormat.RoleContact(label(role), contact(id)));
-        }
-      }
-      Registrar sponsor = sponsor(d.registrarId());
-      return new Answer(format.domain(d, sponsor, contacts, now), Outcome.FOUND, WhoisMetrics.Type.DOMAIN);
-    });
+    return lookup
+        .domain(name)
+        .map(
+            d -> {
+              List<WhoisFormat.RoleContact> contacts = new ArrayList<>();
+              contacts.add(new WhoisFormat.RoleContact("Registrant", contact(d.registrant())));
+              for (Domain.ContactType role :
+                  List.of(Domain.ContactType.ADMIN, Domain.ContactType.TECH)) {
+                String id = d.contacts().get(role);
+                if (id != null) {
+                  contacts.add(new WhoisFormat.RoleContact(label(role), contact(id)));
+                }
+              }
+              Registrar sponsor = sponsor(d.registrarId());
+              return new Answer(
+                  format.domain(d, sponsor, contacts, now),
+                  Outcome.FOUND,
+                  WhoisMetrics.Type.DOMAIN);
+            });
   }
 
   private Optional<Answer> host(String name, Instant now) {
-    return lookup.host(name).map(h -> new Answer(
-        format.host(h, sponsor(h.registrarId()), now),
-        Outcome.FOUND,
-        WhoisMetrics.Type.NAMESERVER));
+    return lookup
+        .host(name)
+        .map(
+            h ->
+                new Answer(
+                    format.host(h, sponsor(h.registrarId()), now),
+                    Outcome.FOUND,
+                    WhoisMetrics.Type.NAMESERVER));
   }
 
   /** By IANA id when numeric, else by EPP client id, else by exact name (case-insensitive). */
@@ -115,8 +132,14 @@ public final class WhoisResponder {
         r = lookup.searchRegistrars(key, 1).stream().findFirst();
       }
     }
-    return r.map(x -> new Answer(format.registrar(x, now), Outcome.FOUND, WhoisMetrics.Type.REGISTRAR))
-        .orElseGet(() -> notFound(new WhoisQuery(WhoisQuery.Kind.REGISTRAR, key), WhoisMetrics.Type.REGISTRAR, now));
+    return r.map(
+            x -> new Answer(format.registrar(x, now), Outcome.FOUND, WhoisMetrics.Type.REGISTRAR))
+        .orElseGet(
+            () ->
+                notFound(
+                    new WhoisQuery(WhoisQuery.Kind.REGISTRAR, key),
+                    WhoisMetrics.Type.REGISTRAR,
+                    now));
   }
 
   private Registrar sponsor(String id) {

@@ -24,10 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The port-43 WHOIS server (RFC 3912) of the registry: bootstrap, lookup executor, optional
- * HTTP health endpoint and graceful shutdown. {@link #main} runs it in the Fargate task with
- * settings from the environment ({@link WhoisConfig#fromEnvironment}, and the registry's own
- * {@link RegistryConfig#fromEnvironment}).
+ * The port-43 WHOIS server (RFC 3912) of the registry: bootstrap, lookup executor, optional HTTP
+ * health endpoint and graceful shutdown. {@link #main} runs it in the Fargate task with settings
+ * from the environment ({@link WhoisConfig#fromEnvironment}, and the registry's own {@link
+ * RegistryConfig#fromEnvironment}).
  */
 public final class WhoisServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WhoisServer.class);
@@ -88,15 +88,21 @@ public final class WhoisServer implements AutoCloseable {
             .sync()
             .channel();
     if (config.healthPort() > 0) {
-      health = new HealthEndpoint(config.bindAddress(), config.healthPort(), () -> serving, metrics);
+      health =
+          new HealthEndpoint(config.bindAddress(), config.healthPort(), () -> serving, metrics);
     }
     workers.next().scheduleAtFixedRate(() -> log.info("{}", metrics), 1, 1, TimeUnit.MINUTES);
     serving = true;
     log.info(
         "WHOIS on {}:{} (PROXY protocol {}, {} queries then {}/min per client, health {})",
-        config.bindAddress(), port(), config.proxyProtocol() ? "on" : "off",
-        config.rateLimitBurst(), config.rateLimitPerMinute(),
-        health == null ? "off" : "http://" + config.bindAddress() + ":" + health.port() + "/health");
+        config.bindAddress(),
+        port(),
+        config.proxyProtocol() ? "on" : "off",
+        config.rateLimitBurst(),
+        config.rateLimitPerMinute(),
+        health == null
+            ? "off"
+            : "http://" + config.bindAddress() + ":" + health.port() + "/health");
     return this;
   }
 
@@ -120,8 +126,8 @@ public final class WhoisServer implements AutoCloseable {
   }
 
   /**
-   * Graceful shutdown: the health check turns 503 and the port stops accepting, connections
-   * in flight get up to the configured grace to finish, then everything is closed.
+   * Graceful shutdown: the health check turns 503 and the port stops accepting, connections in
+   * flight get up to the configured grace to finish, then everything is closed.
    */
   @Override
   public synchronized void close() {

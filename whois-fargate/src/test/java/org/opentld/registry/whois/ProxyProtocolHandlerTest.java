@@ -43,7 +43,8 @@ class ProxyProtocolHandlerTest {
 
   @Test
   void connectionWithoutHeaderIsClosed() {
-    ch.writeInbound(Unpooled.copiedBuffer("example.test and more text\r\n", StandardCharsets.US_ASCII));
+    ch.writeInbound(
+        Unpooled.copiedBuffer("example.test and more text\r\n", StandardCharsets.US_ASCII));
     assertThat((Object) ch.readInbound()).isNull();
     assertThat(ch.isOpen()).isFalse();
   }

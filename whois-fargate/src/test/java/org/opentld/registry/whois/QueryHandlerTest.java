@@ -16,7 +16,8 @@ class QueryHandlerTest {
   private final WhoisMetrics metrics = new WhoisMetrics();
   private final List<WhoisQuery> asked = new ArrayList<>();
 
-  private EmbeddedChannel channel(Function<WhoisQuery, WhoisResponder.Answer> responder, Executor ex) {
+  private EmbeddedChannel channel(
+      Function<WhoisQuery, WhoisResponder.Answer> responder, Executor ex) {
     return new EmbeddedChannel(new QueryHandler(responder, ex, metrics), new ErrorHandler(metrics));
   }
 
@@ -35,7 +36,10 @@ class QueryHandlerTest {
         channel(
             q -> {
               asked.add(q);
-              return new WhoisResponder.Answer("Domain Name: a.test\r\n", WhoisResponder.Outcome.FOUND, WhoisMetrics.Type.DOMAIN);
+              return new WhoisResponder.Answer(
+                  "Domain Name: a.test\r\n",
+                  WhoisResponder.Outcome.FOUND,
+                  WhoisMetrics.Type.DOMAIN);
             },
             Runnable::run);
     ch.writeInbound("domain a.test");
@@ -50,7 +54,11 @@ class QueryHandlerTest {
   void lookupRunsOnTheExecutorNotInline() {
     List<Runnable> queued = new ArrayList<>();
     EmbeddedChannel ch =
-        channel(q -> new WhoisResponder.Answer("x\r\n", WhoisResponder.Outcome.NOT_FOUND, WhoisMetrics.Type.REGISTRAR), queued::add);
+        channel(
+            q ->
+                new WhoisResponder.Answer(
+                    "x\r\n", WhoisResponder.Outcome.NOT_FOUND, WhoisMetrics.Type.REGISTRAR),
+            queued::add);
     ch.writeInbound("registrar nobody");
     assertThat((Object) ch.readOutbound()).isNull();
     assertThat(queued).hasSize(1);
@@ -64,10 +72,16 @@ class QueryHandlerTest {
   @Test
   void failureSendsAGenericNoticeNotTheInternalMessage() {
     EmbeddedChannel ch =
-        channel(q -> { throw new IllegalStateException("table registry-prod unreachable"); }, Runnable::run);
+        channel(
+            q -> {
+              throw new IllegalStateException("table registry-prod unreachable");
+            },
+            Runnable::run);
     ch.writeInbound("example.test");
     String text = written(ch);
-    assertThat(text).isEqualTo("%% " + QueryHandler.FAILED + "\r\n").doesNotContain("registry-prod");
+    assertThat(text)
+        .isEqualTo("%% " + QueryHandler.FAILED + "\r\n")
+        .doesNotContain("registry-prod");
     assertThat(ch.isOpen()).isFalse();
     assertThat(metrics.get("errors")).isEqualTo(1);
   }
@@ -75,7 +89,11 @@ class QueryHandlerTest {
   @Test
   void fullExecutorSaysBusy() {
     EmbeddedChannel ch =
-        channel(q -> null, r -> { throw new RejectedExecutionException("full"); });
+        channel(
+            q -> null,
+            r -> {
+              throw new RejectedExecutionException("full");
+            });
     ch.writeInbound("example.test");
     assertThat(written(ch)).isEqualTo("%% " + QueryHandler.BUSY + "\r\n");
     assertThat(ch.isOpen()).isFalse();
@@ -85,7 +103,11 @@ class QueryHandlerTest {
   @Test
   void invalidQueriesAreCountedApart() {
     EmbeddedChannel ch =
-        channel(q -> new WhoisResponder.Answer("%% Invalid\r\n", WhoisResponder.Outcome.INVALID, WhoisMetrics.Type.DOMAIN), Runnable::run);
+        channel(
+            q ->
+                new WhoisResponder.Answer(
+                    "%% Invalid\r\n", WhoisResponder.Outcome.INVALID, WhoisMetrics.Type.DOMAIN),
+            Runnable::run);
     ch.writeInbound("-bad-.test");
     written(ch);
     assertThat(metrics.get("invalid")).isEqualTo(1);

@@ -22,10 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Throughput and latency of WHOIS on loopback against DynamoDB Local (server mode, over HTTP),
- * beside raw GetItem/s on the same DynamoDB Local in the same run, so the WHOIS figure can be
- * read against what the store itself gives. Not a test: run it by hand (README, and
- * docs/benchmarks.md for the command). Each WHOIS client opens a connection per query, as real
- * WHOIS clients do (RFC 3912: one query per connection).
+ * beside raw GetItem/s on the same DynamoDB Local in the same run, so the WHOIS figure can be read
+ * against what the store itself gives. Not a test: run it by hand (README, and docs/benchmarks.md
+ * for the command). Each WHOIS client opens a connection per query, as real WHOIS clients do (RFC
+ * 3912: one query per connection).
  *
  * <p>Arguments: {@code [clients=16] [seconds=10] [warmupSeconds=3]}.
  */
@@ -48,8 +48,14 @@ public final class WhoisBenchmark {
 
     String row() {
       return String.format(
-          Locale.ROOT, "| %s | %d | %,.0f | %.2f | %.2f | %d |",
-          name, clients, perSecond(), percentileMillis(50), percentileMillis(99), failures);
+          Locale.ROOT,
+          "| %s | %d | %,.0f | %.2f | %.2f | %d |",
+          name,
+          clients,
+          perSecond(),
+          percentileMillis(50),
+          percentileMillis(99),
+          failures);
     }
   }
 
@@ -80,16 +86,11 @@ public final class WhoisBenchmark {
               "pk", AttributeValue.fromS(Keys.domain("example.test")),
               "sk", AttributeValue.fromS(Keys.META));
       Callable<Boolean> getItem =
-          () ->
-              ddb.getItem(
-                      b ->
-                          b.tableName(table)
-                              .key(key)
-                              .consistentRead(true))
-                  .hasItem();
+          () -> ddb.getItem(b -> b.tableName(table).key(key).consistentRead(true)).hasItem();
       Callable<Boolean> inProcess =
-          () -> responder.answer(WhoisQuery.parse("example.test")).outcome()
-              == WhoisResponder.Outcome.FOUND;
+          () ->
+              responder.answer(WhoisQuery.parse("example.test")).outcome()
+                  == WhoisResponder.Outcome.FOUND;
 
       run("warm-up", clients, warmup, domain);
       run("warm-up", clients, warmup, getItem);
@@ -102,9 +103,13 @@ public final class WhoisBenchmark {
       System.out.println(server.metrics());
     }
     System.out.printf(
-        Locale.ROOT, "%nWHOIS benchmark: %d clients, %d s per phase, %d cores, Java %s, load %s%n%n",
-        clients, duration.toSeconds(), Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"), loadAverage());
+        Locale.ROOT,
+        "%nWHOIS benchmark: %d clients, %d s per phase, %d cores, Java %s, load %s%n%n",
+        clients,
+        duration.toSeconds(),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        loadAverage());
     System.out.println("| what | clients | ops/s | p50 ms | p99 ms | failures |");
     System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
     results.forEach(r -> System.out.println(r.row()));
@@ -114,7 +119,8 @@ public final class WhoisBenchmark {
   /** The 1/5/15-minute load averages: other work on the machine skews every figure. */
   static String loadAverage() {
     try {
-      String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      String[] f =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
       return f[0] + " " + f[1] + " " + f[2];
     } catch (java.io.IOException | RuntimeException e) {
       return "unknown";

@@ -8,15 +8,20 @@ import org.opentld.registry.whois.WhoisQuery.Kind;
 class WhoisQueryTest {
   @Test
   void bareNameIsANameQuery() {
-    assertThat(WhoisQuery.parse("  Example.TEST ")).isEqualTo(new WhoisQuery(Kind.NAME, "Example.TEST"));
+    assertThat(WhoisQuery.parse("  Example.TEST "))
+        .isEqualTo(new WhoisQuery(Kind.NAME, "Example.TEST"));
   }
 
   @Test
   void keywordsAreCaseInsensitiveAndTakeTheRestOfTheLine() {
-    assertThat(WhoisQuery.parse("DOMAIN bücher.test")).isEqualTo(new WhoisQuery(Kind.DOMAIN, "bücher.test"));
-    assertThat(WhoisQuery.parse("nameserver  ns1.example.test")).isEqualTo(new WhoisQuery(Kind.NAMESERVER, "ns1.example.test"));
-    assertThat(WhoisQuery.parse("registrar Registrar reg-a")).isEqualTo(new WhoisQuery(Kind.REGISTRAR, "Registrar reg-a"));
-    assertThat(WhoisQuery.parse("Registrar\t9045")).isEqualTo(new WhoisQuery(Kind.REGISTRAR, "9045"));
+    assertThat(WhoisQuery.parse("DOMAIN bücher.test"))
+        .isEqualTo(new WhoisQuery(Kind.DOMAIN, "bücher.test"));
+    assertThat(WhoisQuery.parse("nameserver  ns1.example.test"))
+        .isEqualTo(new WhoisQuery(Kind.NAMESERVER, "ns1.example.test"));
+    assertThat(WhoisQuery.parse("registrar Registrar reg-a"))
+        .isEqualTo(new WhoisQuery(Kind.REGISTRAR, "Registrar reg-a"));
+    assertThat(WhoisQuery.parse("Registrar\t9045"))
+        .isEqualTo(new WhoisQuery(Kind.REGISTRAR, "9045"));
   }
 
   @Test
