@@ -77,19 +77,31 @@ public final class WhoisServer implements AutoCloseable {
             new RateLimitHandler(limiter, metrics),
             new QueryHandler(responder::answer, lookups, metrics),
             connections);
-    listener =
-        new ServerBootstrap()
-            .group(boss, workers)
-            .channel(NioServerSocketChannel.class)
-            .option(ChannelOption.SO_BACKLOG, 1024)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(initializer)
-            .bind(new InetSocketAddress(config.bindAddress(), config.port()))
-            .sync()
-            .channel();
-    if (config.healthPort() > 0) {
-      health =
-          new HealthEndpoint(config.bindAddress(), config.healthPort(), () -> serving, metrics);
+    try {
+      listener =
+          new ServerBootstrap()
+              .group(boss, workers)
+              .channel(NioServerSocketChannel.class)
+              .option(ChannelOption.SO_BACKLOG, 1024)
+              .childOption(ChannelOption.TCP_NODELAY, true)
+              .childHandler(initializer)
+              .bind(new InetSocketAddress(config.bindAddress(), config.port()))
+              .sync()
+              .channel();
+      if (config.healthPort() > 0) {
+        health =
+            new HealthEndpoint(config.bindAddress(), config.healthPort(), () -> serving, metrics);
+      }
+    } catch (InterruptedException | IOException | RuntimeException e) {
+      // A port in use must not leave the event loops (non-daemon threads) running.
+      if (listener != null) {
+        listener.close().awaitUninterruptibly();
+      }
+      lookups.shutdownNow();
+      boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+      workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+      listener = null;
+      throw e;
     }
     workers.next().scheduleAtFixedRate(() -> log.info("{}", metrics), 1, 1, TimeUnit.MINUTES);
     serving = true;

@@ -318,6 +318,29 @@ class WhoisServerIT {
   }
 
   @Test
+  void portInUse_failsToStartAndLeavesNoThreadRunning() throws Exception {
+    long before = nonDaemonThreads();
+    WhoisServer second =
+        new WhoisServer(
+            base().withBind("127.0.0.1", server.port()),
+            new WhoisResponder(t.ctx, WhoisConfig.DEFAULT_TERMS));
+    assertThatThrownBy(second::start).isInstanceOf(java.net.BindException.class);
+    second.close();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+    while (nonDaemonThreads() > before && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(nonDaemonThreads()).isLessThanOrEqualTo(before);
+    assertThat(query(server.port(), "example.test")).startsWith("Domain Name: example.test");
+  }
+
+  static long nonDaemonThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(th -> th.isAlive() && !th.isDaemon())
+        .count();
+  }
+
+  @Test
   void debianWhoisClient_readsTheAnswer() throws Exception {
     Path whois = Path.of("/usr/bin/whois");
     assumeTrue(
