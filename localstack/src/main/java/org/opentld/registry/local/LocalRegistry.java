@@ -15,11 +15,13 @@ import java.util.concurrent.CountDownLatch;
 import org.opentld.registry.Registry;
 import org.opentld.registry.RegistryConfig;
 import org.opentld.registry.store.RegistryTables;
+import org.opentld.registry.whois.WhoisServer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The whole registry in one JVM: DynamoDB Local (data kept in a folder, or in memory), the
- * registry's tables, and demo data. Later the EPP, WHOIS and HTTP front ends start here too.
+ * registry's tables, demo data and WHOIS on 127.0.0.1. Later the EPP and HTTP front ends start
+ * here too.
  *
  * <pre>
  *   mvn -q -pl localstack exec:java                      # data kept in .registry-data/
@@ -33,20 +35,29 @@ public final class LocalRegistry implements AutoCloseable {
   private Registry registry;
   private URI dynamoEndpoint;
   private DemoData.Seeded seeded;
+  private WhoisServer whois;
 
   /** Command-line options. */
-  public record Options(boolean inMemory, Path dataDir, int dynamoPort, String roidSuffix) {
+  public record Options(
+      boolean inMemory, Path dataDir, int dynamoPort, String roidSuffix, int whoisPort) {
+    /** Without a WHOIS port: WHOIS takes a free one (tests run side by side). */
+    public Options(boolean inMemory, Path dataDir, int dynamoPort, String roidSuffix) {
+      this(inMemory, dataDir, dynamoPort, roidSuffix, 0);
+    }
+
     public static Options parse(String[] args) {
       boolean inMemory = false;
       Path data = Path.of(".registry-data");
       int port = 8000;
       String suffix = "TEST";
+      int whoisPort = 4343;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--in-memory" -> inMemory = true;
           case "--data" -> data = Path.of(value(args, ++i, "--data"));
           case "--dynamodb-port" -> port = Integer.parseInt(value(args, ++i, "--dynamodb-port"));
           case "--roid-suffix" -> suffix = value(args, ++i, "--roid-suffix");
+          case "--whois-port" -> whoisPort = Integer.parseInt(value(args, ++i, "--whois-port"));
           case "--help", "-h" -> {
             System.out.println(usage());
             System.exit(0);
@@ -56,7 +67,7 @@ public final class LocalRegistry implements AutoCloseable {
                   "unknown option '" + args[i] + "'\n" + usage());
         }
       }
-      return new Options(inMemory, data, port, suffix);
+      return new Options(inMemory, data, port, suffix, whoisPort);
     }
 
     private static String value(String[] args, int i, String opt) {
@@ -69,11 +80,13 @@ public final class LocalRegistry implements AutoCloseable {
     static String usage() {
       return String.join(
           "\n",
-          "usage: LocalRegistry [--in-memory] [--data DIR] [--dynamodb-port PORT] [--roid-suffix S]",
+          "usage: LocalRegistry [--in-memory] [--data DIR] [--dynamodb-port PORT] [--roid-suffix S]"
+              + " [--whois-port PORT]",
           "  --in-memory       keep nothing on disk (a throwaway registry)",
           "  --data DIR        folder for DynamoDB Local's data (default .registry-data)",
           "  --dynamodb-port   port for DynamoDB Local on 127.0.0.1 (default 8000; 0 = any free)",
-          "  --roid-suffix     repository suffix of ROIDs (default TEST)");
+          "  --roid-suffix     repository suffix of ROIDs (default TEST)",
+          "  --whois-port      WHOIS port on 127.0.0.1 (default 4343; 0 = any free)");
     }
   }
 
@@ -111,6 +124,7 @@ public final class LocalRegistry implements AutoCloseable {
     registry = new Registry(ddb, Clock.systemUTC(), new RegistryConfig("registry", options.roidSuffix(), 10_000));
     out.println("[3/3] seeding demo data");
     seeded = DemoData.seed(registry, out);
+    whois = LocalWhois.start(registry, options.whoisPort(), out);
     return this;
   }
 
@@ -126,6 +140,11 @@ public final class LocalRegistry implements AutoCloseable {
     return seeded;
   }
 
+  /** The port WHOIS listens on (127.0.0.1). */
+  public int whoisPort() {
+    return whois.port();
+  }
+
   /** What is running and how to use it. */
   public void printSummary(PrintStream out) {
     out.println();
@@ -135,12 +154,16 @@ public final class LocalRegistry implements AutoCloseable {
     out.println("  admin user      " + DemoData.ADMIN_USER + " / " + DemoData.ADMIN_PASSWORD);
     out.println("  demo registrar  " + DemoData.REGISTRAR_ID + " / " + DemoData.REGISTRAR_PASSWORD
         + "  balance " + seeded.registrarBalance());
+    out.println("  WHOIS           whois -h 127.0.0.1 -p " + whoisPort() + " registrar 9999  (or any NAME." + DemoData.TLD + ")");
     out.println("  look inside     aws dynamodb scan --table-name registry --endpoint-url " + dynamoEndpoint);
     out.println("Press Ctrl-C to stop" + (options.inMemory() ? " (in-memory data is discarded)." : "; data is kept."));
   }
 
   @Override
   public void close() {
+    if (whois != null) {
+      whois.close();
+    }
     if (ddb != null) {
       ddb.close();
     }
