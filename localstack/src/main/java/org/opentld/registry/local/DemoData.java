@@ -61,6 +61,17 @@ public final class DemoData {
           admin, REGISTRAR_ID, "Demo Registrar LLC", 9999L, REGISTRAR_PASSWORD, Set.of(),
           List.of(), "USD", 50_000, "registrar@demo.example", "abuse@demo.example");
       registry.registrars.deposit(admin, REGISTRAR_ID, Money.of(1_000_000, "USD"), "demo funds");
+      var r = registry.context().registrar(REGISTRAR_ID);
+      registry.registrars.update(
+          admin,
+          new org.opentld.registry.registrar.Registrar(
+              r.id(), r.name(), r.ianaId(), r.status(), r.passwordHash(), r.certFingerprints(),
+              r.ipAllowlist(), r.balance(), r.creditLimit(), r.currency(), r.email(),
+              "+1.5555550100", "https://demo-registrar.example", "whois.demo-registrar.example",
+              r.abuseEmail(), "+1.5555550199", r.createdAt(), r.updatedAt(), r.version(),
+              new org.opentld.registry.contact.PostalInfo(
+                  org.opentld.registry.contact.PostalInfo.Type.INT, "Demo Registrar LLC", null,
+                  List.of("100 Example Avenue"), "Springfield", "IL", "62701", "US")));
       out.println("      registrar " + REGISTRAR_ID + " with 10,000.00 USD");
     }
     UserAdmin users = new UserAdmin(registry.context());

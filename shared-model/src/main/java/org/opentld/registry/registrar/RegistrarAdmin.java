@@ -110,7 +110,8 @@ public final class RegistrarAdmin {
                   changed.abusePhone(),
                   current.createdAt(),
                   ctx.now(),
-                  current.version() + 1);
+                  current.version() + 1,
+                  changed.address());
           Tx tx = ctx.store().tx();
           ctx.putVersioned(tx, Items.registrar(next), current.version(), null);
           ctx.history(
@@ -149,7 +150,7 @@ public final class RegistrarAdmin {
         r.id(), r.name(), r.ianaId(), r.status(), hash, r.certFingerprints(), r.ipAllowlist(),
         r.balance(), r.creditLimit(), r.currency(), r.email(), r.phone(), r.url(),
         r.whoisServer(), r.abuseEmail(), r.abusePhone(), r.createdAt(), r.updatedAt(),
-        r.version());
+        r.version(), r.address());
   }
 
   /** The registrar without its password hash, for history records. */

@@ -87,6 +87,19 @@ class RegistrarAuthIT {
   }
 
   @Test
+  void postalAddressIsKeptByUpdate() {
+    Registrar r = t.ctx.registrar("locked");
+    var address = new org.opentld.registry.contact.PostalInfo(
+        org.opentld.registry.contact.PostalInfo.Type.INT, "Locked Registrar", null,
+        List.of("1 Main St"), "Springfield", "IL", "62701", "US");
+    t.registry.registrars.update(admin, new Registrar(
+        r.id(), r.name(), r.ianaId(), r.status(), r.passwordHash(), r.certFingerprints(), r.ipAllowlist(),
+        r.balance(), r.creditLimit(), r.currency(), r.email(), r.phone(), r.url(), r.whoisServer(),
+        r.abuseEmail(), r.abusePhone(), r.createdAt(), r.updatedAt(), r.version(), address));
+    assertThat(t.ctx.registrar("locked").address()).isEqualTo(address);
+  }
+
+  @Test
   void createRejectsBadInput() {
     assertThatThrownBy(() -> t.registry.registrars.create(admin, "locked", "dup", 1L, "long-enough-pw", Set.of(), List.of(), "USD", 0, null, null))
         .isInstanceOf(RegistryException.ObjectExists.class);
