@@ -56,7 +56,9 @@ public final class ContactTransferCommand implements EppCommand {
     x.leaf("contact:acDate", Xml.time(p.actionBy()));
     x.close("contact:trnData");
     ResultCode code =
-        op.equals("request") && r.pending() ? ResultCode.SUCCESS_ACTION_PENDING : ResultCode.SUCCESS;
+        op.equals("request") && r.pending()
+            ? ResultCode.SUCCESS_ACTION_PENDING
+            : ResultCode.SUCCESS;
     return new EppResponse(code, code.message(), x.toString(), null, false);
   }
 }
