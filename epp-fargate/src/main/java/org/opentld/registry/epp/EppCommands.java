@@ -5,9 +5,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.opentld.registry.Registry;
+import org.opentld.registry.epp.contact.ContactCheckCommand;
+import org.opentld.registry.epp.contact.ContactCreateCommand;
+import org.opentld.registry.epp.contact.ContactDeleteCommand;
+import org.opentld.registry.epp.contact.ContactInfoCommand;
+import org.opentld.registry.epp.contact.ContactTransferCommand;
+import org.opentld.registry.epp.contact.ContactUpdateCommand;
 import org.opentld.registry.epp.domain.DomainCheckCommand;
 import org.opentld.registry.epp.domain.DomainCreateCommand;
 import org.opentld.registry.epp.domain.DomainInfoCommand;
+import org.opentld.registry.epp.host.HostCheckCommand;
+import org.opentld.registry.epp.host.HostCreateCommand;
+import org.opentld.registry.epp.host.HostDeleteCommand;
+import org.opentld.registry.epp.host.HostInfoCommand;
+import org.opentld.registry.epp.host.HostUpdateCommand;
 
 /**
  * The command map: (verb, object namespace) to the class that runs it. Adding a command is
@@ -30,6 +41,20 @@ public final class EppCommands {
     m.put(new Key("check", EppNs.DOMAIN), new DomainCheckCommand(registry.domainCheck));
     m.put(new Key("info", EppNs.DOMAIN), new DomainInfoCommand(registry.domainInfo));
     m.put(new Key("create", EppNs.DOMAIN), new DomainCreateCommand(registry));
+    // Hosts (RFC 5732).
+    m.put(new Key("check", EppNs.HOST), new HostCheckCommand(registry.hostCheck));
+    m.put(new Key("info", EppNs.HOST), new HostInfoCommand(registry.hostInfo));
+    m.put(new Key("create", EppNs.HOST), new HostCreateCommand(registry.hostCreate));
+    m.put(new Key("update", EppNs.HOST), new HostUpdateCommand(registry.hostUpdate));
+    m.put(new Key("delete", EppNs.HOST), new HostDeleteCommand(registry.hostDelete));
+    // Contacts (RFC 5733).
+    m.put(new Key("check", EppNs.CONTACT), new ContactCheckCommand(registry.contactCheck));
+    m.put(new Key("info", EppNs.CONTACT), new ContactInfoCommand(registry.contactInfo));
+    m.put(new Key("create", EppNs.CONTACT), new ContactCreateCommand(registry.contactCreate));
+    m.put(new Key("update", EppNs.CONTACT), new ContactUpdateCommand(registry.contactUpdate));
+    m.put(new Key("delete", EppNs.CONTACT), new ContactDeleteCommand(registry.contactDelete));
+    m.put(
+        new Key("transfer", EppNs.CONTACT), new ContactTransferCommand(registry.contactTransfer));
     return new EppCommands(m);
   }
 

@@ -25,6 +25,8 @@ class EppServerIT {
   static final String PW = "epp-pass-123";
   static final List<String> OBJ = List.of(EppNs.DOMAIN);
   static final List<String> EXT = List.of(EppNs.FEE, EppNs.SEC_DNS, EppNs.RGP);
+  /** An object service the server does not implement (RFC 8543 organizations). */
+  static final String ORG = "urn:ietf:params:xml:ns:epp:org-1.0";
 
   Path dir;
   TestRegistry t;
@@ -134,7 +136,7 @@ class EppServerIT {
   @Test
   void failure_loginOptionsAndServicesTheServerDoesNotImplement() throws IOException {
     try (EppClient c = connect(certA, keyA)) {
-      assertThat(code(c.login("epp-a", PW, null, List.of(EppNs.DOMAIN, EppNs.HOST), EXT)))
+      assertThat(code(c.login("epp-a", PW, null, List.of(EppNs.DOMAIN, ORG), EXT)))
           .isEqualTo(2307);
       assertThat(code(c.login("epp-a", PW, null, OBJ, List.of("urn:ietf:params:xml:ns:launch-1.0"))))
           .isEqualTo(2103);
@@ -218,7 +220,10 @@ class EppServerIT {
       assertThat(code(c.send(renew))).isEqualTo(2101);
       String hostCheck = c.command("<check><host:check xmlns:host=\"" + EppNs.HOST + "\">"
           + "<host:name>ns1.x.test</host:name></host:check></check>", null);
-      assertThat(code(c.send(hostCheck))).isEqualTo(2307);
+      assertThat(code(c.send(hostCheck))).as("host-1.0 not selected at login").isEqualTo(2002);
+      String orgCheck = c.command("<check><org:check xmlns:org=\"" + ORG + "\">"
+          + "<org:id>x</org:id></org:check></check>", null);
+      assertThat(code(c.send(orgCheck))).isEqualTo(2307);
       String unknownExt = c.command("<check><domain:check xmlns:domain=\"" + EppNs.DOMAIN + "\">"
           + "<domain:name>x.test</domain:name></domain:check></check>",
           "<launch:check xmlns:launch=\"urn:ietf:params:xml:ns:launch-1.0\"/>");
