@@ -148,7 +148,8 @@ class EppDomainCommandsIT {
       assertThat(d.contacts()).isEqualTo(Map.of(Domain.ContactType.TECH, "c-tech"));
       assertThat(d.registrant()).isEqualTo("c-admin");
       assertThat(d.statuses()).containsExactly(StatusValue.CLIENT_HOLD);
-      assertThat(d.dsData()).singleElement().satisfies(x -> assertThat(x.keyTag()).isEqualTo(12345));
+      assertThat(d.dsData()).singleElement()
+          .satisfies(x -> assertThat(x.keyTag()).isEqualTo(12345));
       assertThat(DomainRules.authInfoMatches(d, "2BARfoo-new")).isTrue();
       assertThat(DomainRules.authInfoMatches(d, "secret-auth-1")).isFalse();
       assertThat(bed.history(d.roid()).get(bed.history(d.roid()).size() - 1).request())
@@ -325,7 +326,8 @@ class EppDomainCommandsIT {
       // The gaining side hears of the request, then of the approval.
       String first = gaining.send(EppFixtures.load("poll_req.xml"));
       assertThat(code(first)).isEqualTo(1301);
-      assertThat(first).contains("<domain:trStatus>pending</domain:trStatus>").contains("count=\"2\"");
+      assertThat(first).contains("<domain:trStatus>pending</domain:trStatus>")
+          .contains("count=\"2\"");
       String ackFirst = gaining.send(ack(first));
       assertThat(code(ackFirst)).isEqualTo(1000);
       String second = gaining.send(EppFixtures.load("poll_req.xml"));

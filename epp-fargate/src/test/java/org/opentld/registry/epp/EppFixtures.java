@@ -17,9 +17,9 @@ import org.w3c.dom.Node;
 
 /**
  * EPP request/response fixtures under {@code epp/} compared XML-aware: whitespace between
- * elements, the svTRID, ROIDs and poll message ids (minted per run) are ignored; everything else, dates
- * included (the test clock is fixed), must match. Every response must also be valid against
- * the EPP schemas.
+ * elements, the svTRID, ROIDs and poll message ids (minted per run) are ignored; everything
+ * else, dates included (the test clock is fixed), must match. Every response must also be
+ * valid against the EPP schemas.
  */
 final class EppFixtures {
   private EppFixtures() {}

@@ -62,7 +62,8 @@ public final class DomainRenewCommand implements EppCommand {
     x.leaf("domain:name", r.domain().name());
     x.leaf("domain:exDate", Xml.time(r.domain().expiresAt()));
     x.close("domain:renData");
-    String fee = req.uses(EppNs.FEE) ? FeeXml.resultData("fee:renData", r.fee(), years, "renew") : null;
+    String fee =
+        req.uses(EppNs.FEE) ? FeeXml.resultData("fee:renData", r.fee(), years, "renew") : null;
     return EppResponse.success(x.toString(), fee);
   }
 
