@@ -11,14 +11,20 @@ import org.opentld.registry.epp.contact.ContactDeleteCommand;
 import org.opentld.registry.epp.contact.ContactInfoCommand;
 import org.opentld.registry.epp.contact.ContactTransferCommand;
 import org.opentld.registry.epp.contact.ContactUpdateCommand;
+import org.opentld.registry.domain.DomainQuote;
 import org.opentld.registry.epp.domain.DomainCheckCommand;
 import org.opentld.registry.epp.domain.DomainCreateCommand;
+import org.opentld.registry.epp.domain.DomainDeleteCommand;
 import org.opentld.registry.epp.domain.DomainInfoCommand;
 import org.opentld.registry.epp.host.HostCheckCommand;
 import org.opentld.registry.epp.host.HostCreateCommand;
 import org.opentld.registry.epp.host.HostDeleteCommand;
 import org.opentld.registry.epp.host.HostInfoCommand;
 import org.opentld.registry.epp.host.HostUpdateCommand;
+import org.opentld.registry.epp.domain.DomainRenewCommand;
+import org.opentld.registry.epp.domain.DomainTransferCommand;
+import org.opentld.registry.epp.domain.DomainUpdateCommand;
+import org.opentld.registry.epp.poll.PollCommand;
 
 /**
  * The command map: (verb, object namespace) to the class that runs it. Adding a command is
@@ -26,7 +32,10 @@ import org.opentld.registry.epp.host.HostUpdateCommand;
  * from this map, so the server never advertises what it cannot do.
  */
 public final class EppCommands {
-  /** A command's identity: the EPP verb ({@code check}, {@code info}...) and object. */
+  /**
+   * A command's identity: the EPP verb ({@code check}, {@code info}...) and object. A command
+   * without an object element ({@code poll}) is keyed by the EPP namespace itself.
+   */
   public record Key(String verb, String objectNs) {}
 
   private final Map<Key, EppCommand> commands;
@@ -38,7 +47,9 @@ public final class EppCommands {
   /** Every command implemented so far. */
   public static EppCommands standard(Registry registry) {
     Map<Key, EppCommand> m = new LinkedHashMap<>();
-    m.put(new Key("check", EppNs.DOMAIN), new DomainCheckCommand(registry.domainCheck));
+    m.put(
+        new Key("check", EppNs.DOMAIN),
+        new DomainCheckCommand(registry.domainCheck, new DomainQuote(registry.context())));
     m.put(new Key("info", EppNs.DOMAIN), new DomainInfoCommand(registry.domainInfo));
     m.put(new Key("create", EppNs.DOMAIN), new DomainCreateCommand(registry));
     // Hosts (RFC 5732).
@@ -55,6 +66,11 @@ public final class EppCommands {
     m.put(new Key("delete", EppNs.CONTACT), new ContactDeleteCommand(registry.contactDelete));
     m.put(
         new Key("transfer", EppNs.CONTACT), new ContactTransferCommand(registry.contactTransfer));
+    m.put(new Key("update", EppNs.DOMAIN), new DomainUpdateCommand(registry));
+    m.put(new Key("delete", EppNs.DOMAIN), new DomainDeleteCommand(registry.domainDelete));
+    m.put(new Key("renew", EppNs.DOMAIN), new DomainRenewCommand(registry));
+    m.put(new Key("transfer", EppNs.DOMAIN), new DomainTransferCommand(registry));
+    m.put(new Key("poll", EppNs.EPP), new PollCommand(registry.poll));
     return new EppCommands(m);
   }
 
@@ -65,7 +81,9 @@ public final class EppCommands {
   /** Object namespaces with at least one command (the greeting's objURIs). */
   public Set<String> objectUris() {
     Set<String> out = new TreeSet<>();
-    commands.keySet().forEach(k -> out.add(k.objectNs()));
+    commands.keySet().stream()
+        .filter(k -> !k.objectNs().equals(EppNs.EPP))
+        .forEach(k -> out.add(k.objectNs()));
     return out;
   }
 

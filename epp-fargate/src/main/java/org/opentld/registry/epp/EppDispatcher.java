@@ -121,10 +121,14 @@ public final class EppDispatcher {
     }
     EppXml.validate(doc);
     if (object == null) {
-      return EppResponse.of(ResultCode.UNIMPLEMENTED_COMMAND, verbName + " is not implemented");
+      // A command without an object element (poll) is keyed by the EPP namespace.
+      if (verb == null || commands.find(verbName, EppNs.EPP) == null) {
+        return EppResponse.of(ResultCode.UNIMPLEMENTED_COMMAND, verbName + " is not implemented");
+      }
+      object = verb;
     }
     String ns = object.getNamespaceURI();
-    if (!session.objUris().contains(ns)) {
+    if (!ns.equals(EppNs.EPP) && !session.objUris().contains(ns)) {
       return EppResponse.of(ResultCode.USE_ERROR, "object service not selected at login: " + ns);
     }
     for (String e : extNs) {

@@ -214,10 +214,6 @@ class EppServerIT {
   @Test
   void commandsAndServicesOutsideTheSession() throws IOException {
     try (EppClient c = session("epp-a")) {
-      String renew = c.command("<renew><domain:renew xmlns:domain=\"" + EppNs.DOMAIN + "\">"
-          + "<domain:name>x.test</domain:name><domain:curExpDate>2027-01-15</domain:curExpDate>"
-          + "</domain:renew></renew>", null);
-      assertThat(code(c.send(renew))).isEqualTo(2101);
       String hostCheck = c.command("<check><host:check xmlns:host=\"" + EppNs.HOST + "\">"
           + "<host:name>ns1.x.test</host:name></host:check></check>", null);
       assertThat(code(c.send(hostCheck))).as("host-1.0 not selected at login").isEqualTo(2002);
@@ -232,8 +228,6 @@ class EppServerIT {
           + "<domain:name>x.test</domain:name></domain:info></info>",
           "<fee:check xmlns:fee=\"" + EppNs.FEE + "\"><fee:command name=\"create\"/></fee:check>");
       assertThat(code(c.send(feeOnInfo))).isEqualTo(2103);
-      assertThat(code(c.send("<?xml version=\"1.0\"?><epp xmlns=\"" + EppNs.EPP + "\"><command>"
-          + "<poll op=\"req\"/><clTRID>CL-poll</clTRID></command></epp>"))).isEqualTo(2101);
     }
     try (EppClient c = connect(certA, keyA)) {
       assertThat(code(c.login("epp-a", PW, null, OBJ, List.of()))).isEqualTo(1000);

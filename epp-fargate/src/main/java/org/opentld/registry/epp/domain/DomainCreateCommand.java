@@ -93,24 +93,7 @@ public final class DomainCreateCommand implements EppCommand {
     if (create.isEmpty()) {
       return List.of();
     }
-    if (Dom.child(create.get(), EppNs.SEC_DNS, "maxSigLife").isPresent()) {
-      throw new RegistryException.UnimplementedOption("maxSigLife is not supported");
-    }
-    if (!Dom.children(create.get(), EppNs.SEC_DNS, "keyData").isEmpty()) {
-      throw new RegistryException.PolicyError("only the DS data interface is supported");
-    }
-    return Dom.children(create.get(), EppNs.SEC_DNS, "dsData").stream()
-        .map(
-            ds -> {
-              if (Dom.child(ds, EppNs.SEC_DNS, "keyData").isPresent()) {
-                throw new RegistryException.PolicyError("key data in DS data is not supported");
-              }
-              return new DsData(
-                  Integer.parseInt(Dom.text(ds, EppNs.SEC_DNS, "keyTag")),
-                  Integer.parseInt(Dom.text(ds, EppNs.SEC_DNS, "alg")),
-                  Integer.parseInt(Dom.text(ds, EppNs.SEC_DNS, "digestType")),
-                  Dom.text(ds, EppNs.SEC_DNS, "digest"));
-            })
-        .toList();
+    DomainXml.refuseMaxSigLife(create.get());
+    return DomainXml.dsData(create.get());
   }
 }
