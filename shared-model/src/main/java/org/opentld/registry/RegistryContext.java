@@ -96,18 +96,7 @@ public final class RegistryContext {
   }
 
   public Optional<Host> findHost(String name) {
-    var items = store.queryPrefix(Keys.host(name), "#", 2);
-    Map<String, AttributeValue> meta = null;
-    long links = 0;
-    for (var item : items) {
-      String sk = item.get("sk").s();
-      if (Keys.META.equals(sk)) {
-        meta = item;
-      } else if (Keys.LINKS.equals(sk)) {
-        links = Items.number(item, "linkCount");
-      }
-    }
-    return meta == null ? Optional.empty() : Optional.of(Items.host(meta, links));
+    return withLinkCount(Keys.host(name), Items::host);
   }
 
   public Host host(String name) {
@@ -116,10 +105,18 @@ public final class RegistryContext {
   }
 
   public Optional<Contact> findContact(String id) {
-    var items = store.queryPrefix(Keys.contact(id), "#", 2);
+    return withLinkCount(Keys.contact(id), Items::contact);
+  }
+
+  /**
+   * Reads an object item and its {@code #LINKS} counter with one consistent query of the
+   * object's partition (both sort keys start with '#').
+   */
+  private <T> Optional<T> withLinkCount(
+      String pk, java.util.function.BiFunction<Map<String, AttributeValue>, Long, T> read) {
     Map<String, AttributeValue> meta = null;
     long links = 0;
-    for (var item : items) {
+    for (var item : store.queryPrefix(pk, "#", 2)) {
       String sk = item.get("sk").s();
       if (Keys.META.equals(sk)) {
         meta = item;
@@ -127,7 +124,7 @@ public final class RegistryContext {
         links = Items.number(item, "linkCount");
       }
     }
-    return meta == null ? Optional.empty() : Optional.of(Items.contact(meta, links));
+    return meta == null ? Optional.empty() : Optional.of(read.apply(meta, links));
   }
 
   public Contact contact(String id) {
