@@ -43,6 +43,9 @@ public record CommandType(String name, String tld) {
     if (!VERBS.contains(v)) {
       return new CommandType("other", null);
     }
+    if (v.equals("login") || v.equals("logout")) {
+      return new CommandType(v, null);
+    }
     if (v.equals("poll")) {
       return new CommandType("poll:" + op(verb.getAttribute("op")), null);
     }
