@@ -271,9 +271,14 @@ class EppOpsIT {
       assertThat(r).as("no events to report").doesNotContain("loginSecData");
     }
     try (EppClient c = connect(s)) {
-      assertThat(code(c.login("ops-long", LONG_PW, null, OBJ, List.of())))
+      String plain = c.command("<login><clID>ops-long</clID><pw>" + LONG_PW + "</pw><options>"
+          + "<version>1.0</version><lang>en</lang></options><svcs><objURI>" + EppNs.DOMAIN
+          + "</objURI></svcs></login>", null);
+      assertThat(code(c.send(plain)))
           .as("without the extension the long password breaks <pw>'s schema")
           .isEqualTo(2001);
+      assertThat(code(c.login("ops-long", LONG_PW, null, OBJ, List.of())))
+          .as("the shipped client moves a long password into the extension").isEqualTo(1000);
     }
   }
 

@@ -33,20 +33,33 @@ public final class LocalRegistry implements AutoCloseable {
   private Registry registry;
   private URI dynamoEndpoint;
   private DemoData.Seeded seeded;
+  private LocalEpp epp;
 
-  /** Command-line options. */
-  public record Options(boolean inMemory, Path dataDir, int dynamoPort, String roidSuffix) {
+  /**
+   * Command-line options.
+   *
+   * @param eppPort the EPP server's port on 127.0.0.1 (0 = any free one)
+   */
+  public record Options(
+      boolean inMemory, Path dataDir, int dynamoPort, String roidSuffix, int eppPort) {
+    /** Without an EPP port: the EPP server takes any free port. */
+    public Options(boolean inMemory, Path dataDir, int dynamoPort, String roidSuffix) {
+      this(inMemory, dataDir, dynamoPort, roidSuffix, 0);
+    }
+
     public static Options parse(String[] args) {
       boolean inMemory = false;
       Path data = Path.of(".registry-data");
       int port = 8000;
       String suffix = "TEST";
+      int eppPort = 7000;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--in-memory" -> inMemory = true;
           case "--data" -> data = Path.of(value(args, ++i, "--data"));
           case "--dynamodb-port" -> port = Integer.parseInt(value(args, ++i, "--dynamodb-port"));
           case "--roid-suffix" -> suffix = value(args, ++i, "--roid-suffix");
+          case "--epp-port" -> eppPort = Integer.parseInt(value(args, ++i, "--epp-port"));
           case "--help", "-h" -> {
             System.out.println(usage());
             System.exit(0);
@@ -56,7 +69,7 @@ public final class LocalRegistry implements AutoCloseable {
                   "unknown option '" + args[i] + "'\n" + usage());
         }
       }
-      return new Options(inMemory, data, port, suffix);
+      return new Options(inMemory, data, port, suffix, eppPort);
     }
 
     private static String value(String[] args, int i, String opt) {
@@ -69,11 +82,13 @@ public final class LocalRegistry implements AutoCloseable {
     static String usage() {
       return String.join(
           "\n",
-          "usage: LocalRegistry [--in-memory] [--data DIR] [--dynamodb-port PORT] [--roid-suffix S]",
+          "usage: LocalRegistry [--in-memory] [--data DIR] [--dynamodb-port PORT] [--roid-suffix S]"
+              + " [--epp-port PORT]",
           "  --in-memory       keep nothing on disk (a throwaway registry)",
           "  --data DIR        folder for DynamoDB Local's data (default .registry-data)",
           "  --dynamodb-port   port for DynamoDB Local on 127.0.0.1 (default 8000; 0 = any free)",
-          "  --roid-suffix     repository suffix of ROIDs (default TEST)");
+          "  --roid-suffix     repository suffix of ROIDs (default TEST)",
+          "  --epp-port PORT   EPP server on 127.0.0.1 (default 7000; 0 = any free)");
     }
   }
 
@@ -111,7 +126,19 @@ public final class LocalRegistry implements AutoCloseable {
     registry = new Registry(ddb, Clock.systemUTC(), new RegistryConfig("registry", options.roidSuffix(), 10_000));
     out.println("[3/3] seeding demo data");
     seeded = DemoData.seed(registry, out);
+    epp = LocalEpp.start(registry, eppCertDir(), options.eppPort(), out);
     return this;
+  }
+
+  /** Where the EPP certificates go: beside the data, or a fresh temporary folder. */
+  private Path eppCertDir() throws IOException {
+    return options.inMemory()
+        ? Files.createTempDirectory("opentld-epp-certs")
+        : options.dataDir().resolve("epp-certs");
+  }
+
+  public LocalEpp epp() {
+    return epp;
   }
 
   public Registry registry() {
@@ -135,12 +162,20 @@ public final class LocalRegistry implements AutoCloseable {
     out.println("  admin user      " + DemoData.ADMIN_USER + " / " + DemoData.ADMIN_PASSWORD);
     out.println("  demo registrar  " + DemoData.REGISTRAR_ID + " / " + DemoData.REGISTRAR_PASSWORD
         + "  balance " + seeded.registrarBalance());
+    try {
+      epp.printSummary(out);
+    } catch (IOException e) {
+      out.println("  EPP             127.0.0.1:" + epp.port() + " (" + e.getMessage() + ")");
+    }
     out.println("  look inside     aws dynamodb scan --table-name registry --endpoint-url " + dynamoEndpoint);
     out.println("Press Ctrl-C to stop" + (options.inMemory() ? " (in-memory data is discarded)." : "; data is kept."));
   }
 
   @Override
   public void close() {
+    if (epp != null) {
+      epp.close();
+    }
     if (ddb != null) {
       ddb.close();
     }
