@@ -84,6 +84,13 @@ public final class Certificates {
         KeyPurposeId.id_kp_clientAuth, List.of()), kp.getPrivate());
   }
 
+  /** A TLS client certificate valid until {@code notAfter} (tests of expiry warnings). */
+  public static Issued client(Issued ca, String commonName, Instant notAfter) {
+    KeyPair kp = keyPair();
+    return new Issued(build(commonName, kp, subject(ca), ca.key(), false,
+        KeyPurposeId.id_kp_clientAuth, List.of(), notAfter), kp.getPrivate());
+  }
+
   /** SHA-256 of the DER certificate, upper-case hex without separators. */
   public static String fingerprint(X509Certificate cert) {
     try {
@@ -152,13 +159,20 @@ public final class Certificates {
 
   private static X509Certificate build(String cn, KeyPair kp, String issuerCn, PrivateKey issuerKey,
       boolean ca, KeyPurposeId purpose, List<String> names) {
+    return build(cn, kp, issuerCn, issuerKey, ca, purpose, names,
+        Instant.now().plus(Duration.ofDays(ca ? 3650 : 825)));
+  }
+
+  private static X509Certificate build(String cn, KeyPair kp, String issuerCn, PrivateKey issuerKey,
+      boolean ca, KeyPurposeId purpose, List<String> names, Instant notAfter) {
     try {
       Instant now = Instant.now();
+      Instant notBefore = now.minus(Duration.ofHours(1));
       var b = new JcaX509v3CertificateBuilder(
           new X500Name("CN=" + issuerCn),
           new BigInteger(64, RANDOM).abs().add(BigInteger.ONE),
-          Date.from(now.minus(Duration.ofHours(1))),
-          Date.from(now.plus(Duration.ofDays(ca ? 3650 : 825))),
+          Date.from(notBefore.isBefore(notAfter) ? notBefore : notAfter.minus(Duration.ofDays(1))),
+          Date.from(notAfter),
           new X500Name("CN=" + cn),
           kp.getPublic());
       b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));

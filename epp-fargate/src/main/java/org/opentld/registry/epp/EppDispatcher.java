@@ -2,7 +2,10 @@ package org.opentld.registry.epp;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.opentld.registry.Registry;
 import org.opentld.registry.common.Caller;
 import org.opentld.registry.common.Ids;
@@ -34,12 +37,38 @@ public final class EppDispatcher {
   private final EppCommands commands;
   private final Greeting greeting;
   private final LoginCommand login;
+  private final CommandLog log;
 
+  /** Without session limit, command log or report counts. */
   public EppDispatcher(Registry registry, Clock clock, String serverId, int maxLoginFailures) {
+    this(registry, clock, serverId, maxLoginFailures, new RegistrarSessions(Integer.MAX_VALUE),
+        CommandLog.metricsOnly(new EppMetrics()), Duration.ofDays(30));
+  }
+
+  /**
+   * @param sessions the per-registrar session slots logins take
+   * @param log what records each answered command (JSON line, metrics, report counts)
+   * @param certWarning client certificates expiring within this are reported at login
+   */
+  public EppDispatcher(Registry registry, Clock clock, String serverId, int maxLoginFailures,
+      RegistrarSessions sessions, CommandLog log, Duration certWarning) {
     this.clock = clock;
     this.commands = EppCommands.standard(registry);
-    this.greeting = new Greeting(serverId, commands.objectUris(), commands.extensionUris());
-    this.login = new LoginCommand(registry, greeting, maxLoginFailures);
+    this.greeting = new Greeting(serverId, commands.objectUris(), extensionUris(commands));
+    this.login =
+        new LoginCommand(registry, greeting, maxLoginFailures, sessions, clock, certWarning);
+    this.log = log;
+  }
+
+  /** The command map's extensions plus those of the session itself (RFC 8807 loginSec). */
+  private static Set<String> extensionUris(EppCommands commands) {
+    Set<String> out = new TreeSet<>(commands.extensionUris());
+    out.add(EppNs.LOGIN_SEC);
+    return out;
+  }
+
+  public EppMetrics metrics() {
+    return log.metrics();
   }
 
   public String greeting() {
@@ -50,15 +79,15 @@ public final class EppDispatcher {
     long start = System.nanoTime();
     String svTrid = Ids.svTrid(clock.instant());
     String clTrid = null;
-    String what = "unparsed";
+    CommandType type = CommandType.UNPARSED;
     EppResponse r;
     try {
       Document doc = EppXml.parse(frame);
+      type = CommandType.of(doc);
       Element body = body(doc);
       Element command = body != null && "command".equals(body.getLocalName()) ? body : null;
       if (command != null) {
         clTrid = trid(Dom.text(command, EppNs.EPP, "clTRID"));
-        what = Dom.firstChild(command).map(Element::getLocalName).orElse("command");
       } else if (body != null && "hello".equals(body.getLocalName())) {
         EppXml.validate(doc);
         return new Reply(greeting(), false);
@@ -72,10 +101,32 @@ public final class EppDispatcher {
       LOG.error("epp command failed svTRID={} clID={}", svTrid, session.clientId(), e);
       r = EppResponse.of(ResultCode.COMMAND_FAILED);
     }
-    LOG.info(
-        "epp command={} clID={} clTRID={} svTRID={} code={} ms={}",
-        what, session.clientId(), clTrid, svTrid, r.code().code(),
-        (System.nanoTime() - start) / 1_000_000);
+    log.record(session, type, clTrid, svTrid, r.code().code(), System.nanoTime() - start);
+    return new Reply(r.render(clTrid, svTrid), r.close());
+  }
+
+  /**
+   * Answers a frame without running it (over the rate limit, or arriving while the server
+   * drains): the code and message, the clTRID echoed if the frame has a readable one. Logged
+   * and counted like any other command.
+   */
+  public Reply refuse(byte[] frame, EppSession session, ResultCode code, String message) {
+    long start = System.nanoTime();
+    String svTrid = Ids.svTrid(clock.instant());
+    String clTrid = null;
+    CommandType type = CommandType.UNPARSED;
+    try {
+      Document doc = EppXml.parse(frame);
+      type = CommandType.of(doc);
+      Element body = body(doc);
+      if (body != null && "command".equals(body.getLocalName())) {
+        clTrid = trid(Dom.text(body, EppNs.EPP, "clTRID"));
+      }
+    } catch (EppXml.SyntaxError | RuntimeException unreadable) {
+      // answered without a clTRID
+    }
+    EppResponse r = EppResponse.of(code, message);
+    log.record(session, type, clTrid, svTrid, code.code(), System.nanoTime() - start);
     return new Reply(r.render(clTrid, svTrid), r.close());
   }
 

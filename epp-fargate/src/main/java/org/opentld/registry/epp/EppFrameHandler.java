@@ -9,12 +9,15 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.opentld.registry.error.ResultCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +31,29 @@ import org.slf4j.LoggerFactory;
  * <p>Idle sessions are closed without a response: RFC 5730 §2 makes every {@code <response>}
  * the answer to a command, and an unsolicited 2500 could be taken by a pipelining client as
  * the answer to the command it is sending (RFC 5734 §2 lets the server end an idle session).
+ *
+ * <p>Frames over the rate limit arrive wrapped ({@link RateLimitHandler.Throttled}) and are
+ * answered 2400 in their turn without running. On {@link #DRAIN} (server shutdown) the
+ * commands already received finish and are answered, frames received afterwards get 2500, and
+ * the connection closes once nothing is pending.
  */
-public final class EppFrameHandler extends SimpleChannelInboundHandler<ByteBuf> {
+public final class EppFrameHandler extends SimpleChannelInboundHandler<Object> {
   static final int MAX_PENDING = 8;
   private static final Logger LOG = LoggerFactory.getLogger(EppFrameHandler.class);
+
+  /** The connection's session, for the other handlers (rate limit, session slot). */
+  public static final AttributeKey<EppSession> SESSION = AttributeKey.valueOf("epp.session");
+
+  /** The user event that starts draining a connection (fire it on the pipeline). */
+  public static final Object DRAIN = new Object() {
+    @Override
+    public String toString() {
+      return "DRAIN";
+    }
+  };
+
+  static final String RATE_LIMITED = "Command failed; rate limit exceeded, retry later";
+  static final String SHUTTING_DOWN = "Command failed; server shutting down, reconnect";
 
   private final EppDispatcher dispatcher;
   private final Executor workers;
@@ -39,6 +61,7 @@ public final class EppFrameHandler extends SimpleChannelInboundHandler<ByteBuf> 
   private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
   private int pending;
   private volatile boolean closing;
+  private boolean draining;
 
   public EppFrameHandler(EppDispatcher dispatcher, Executor workers) {
     this.dispatcher = dispatcher;
@@ -52,32 +75,56 @@ public final class EppFrameHandler extends SimpleChannelInboundHandler<ByteBuf> 
         ctx.close();
         return;
       }
-      session = new EppSession(fingerprint(ctx), sourceIp(ctx));
+      if (draining) {
+        ctx.close();
+        return;
+      }
+      session = new EppSession(fingerprint(ctx), sourceIp(ctx), certNotAfter(ctx));
+      ctx.channel().attr(SESSION).set(session);
       ctx.writeAndFlush(frame(dispatcher.greeting()));
     } else if (evt instanceof IdleStateEvent) {
       LOG.info("epp idle session closed clID={}", session == null ? null : session.clientId());
       closing = true;
       ctx.close();
+    } else if (evt == DRAIN) {
+      draining = true;
+      if (pending == 0) {
+        closing = true;
+        ctx.close();
+      }
     } else {
       super.userEventTriggered(ctx, evt);
     }
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, ByteBuf msg) {
+  public boolean acceptInboundMessage(Object msg) {
+    return msg instanceof ByteBuf || msg instanceof RateLimitHandler.Throttled;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
     if (session == null || closing) {
       return;
     }
+    boolean throttled = msg instanceof RateLimitHandler.Throttled;
+    ByteBuf buf = throttled ? ((RateLimitHandler.Throttled) msg).content() : (ByteBuf) msg;
     if (++pending > MAX_PENDING) {
       LOG.warn("epp client sent more than {} frames without reading answers", MAX_PENDING);
       closing = true;
       ctx.close();
       return;
     }
-    byte[] request = ByteBufUtil.getBytes(msg);
+    byte[] request = ByteBufUtil.getBytes(buf);
     EppSession s = session;
+    boolean refuse = draining;
     last =
-        last.thenApplyAsync(v -> closing ? null : dispatcher.handle(request, s), workers)
+        last.thenApplyAsync(v -> closing ? null
+                : refuse ? dispatcher.refuse(request, s, ResultCode.COMMAND_FAILED_CLOSING,
+                    SHUTTING_DOWN)
+                : throttled ? dispatcher.refuse(request, s, ResultCode.COMMAND_FAILED,
+                    RATE_LIMITED)
+                : dispatcher.handle(request, s), workers)
             .thenAcceptAsync(reply -> write(ctx, reply), ctx.executor())
             .exceptionally(
                 e -> {
@@ -93,7 +140,7 @@ public final class EppFrameHandler extends SimpleChannelInboundHandler<ByteBuf> 
       return;
     }
     var f = ctx.writeAndFlush(frame(reply.xml()));
-    if (reply.close()) {
+    if (reply.close() || (draining && pending == 0)) {
       closing = true;
       f.addListener(ChannelFutureListener.CLOSE);
     }
@@ -117,6 +164,18 @@ public final class EppFrameHandler extends SimpleChannelInboundHandler<ByteBuf> 
           .getPeerCertificates();
       return chain.length > 0 && chain[0] instanceof X509Certificate x
           ? Certificates.fingerprint(x)
+          : null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private static Instant certNotAfter(ChannelHandlerContext ctx) {
+    try {
+      Certificate[] chain = ctx.pipeline().get(SslHandler.class).engine().getSession()
+          .getPeerCertificates();
+      return chain.length > 0 && chain[0] instanceof X509Certificate x
+          ? x.getNotAfter().toInstant()
           : null;
     } catch (Exception e) {
       return null;

@@ -13,6 +13,8 @@ public final class EppNs {
   public static final String SEC_DNS = "urn:ietf:params:xml:ns:secDNS-1.1";
   /** RFC 8748 §7 registers the fee extension under the {@code epp:} sub-namespace. */
   public static final String FEE = "urn:ietf:params:xml:ns:epp:fee-1.0";
+  /** RFC 8807 §6.1: login security (long passwords, user agent, security events). */
+  public static final String LOGIN_SEC = "urn:ietf:params:xml:ns:epp:loginSec-1.0";
 
   /** Schema files under {@code xsd/}, imported ones first. */
   static final List<String> SCHEMAS =
@@ -24,7 +26,8 @@ public final class EppNs {
           "domain-1.0.xsd",
           "rgp-1.0.xsd",
           "secDNS-1.1.xsd",
-          "fee-1.0.xsd");
+          "fee-1.0.xsd",
+          "loginSec-1.0.xsd");
 
   private EppNs() {}
 }

@@ -36,13 +36,24 @@ public final class LocalRegistry implements AutoCloseable {
   private URI dynamoEndpoint;
   private DemoData.Seeded seeded;
   private WhoisServer whois;
+  private LocalEpp epp;
 
-  /** Command-line options. */
+  /**
+   * Command-line options.
+   *
+   * @param eppPort the EPP server's port on 127.0.0.1 (0 = any free one)
+   * @param whoisPort the WHOIS server's port on 127.0.0.1 (0 = any free one)
+   */
   public record Options(
-      boolean inMemory, Path dataDir, int dynamoPort, String roidSuffix, int whoisPort) {
-    /** Without a WHOIS port: WHOIS takes a free one (tests run side by side). */
+      boolean inMemory,
+      Path dataDir,
+      int dynamoPort,
+      String roidSuffix,
+      int eppPort,
+      int whoisPort) {
+    /** Without EPP and WHOIS ports: both take free ports (tests run side by side). */
     public Options(boolean inMemory, Path dataDir, int dynamoPort, String roidSuffix) {
-      this(inMemory, dataDir, dynamoPort, roidSuffix, 0);
+      this(inMemory, dataDir, dynamoPort, roidSuffix, 0, 0);
     }
 
     public static Options parse(String[] args) {
@@ -50,6 +61,7 @@ public final class LocalRegistry implements AutoCloseable {
       Path data = Path.of(".registry-data");
       int port = 8000;
       String suffix = "TEST";
+      int eppPort = 7000;
       int whoisPort = 4343;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -57,6 +69,7 @@ public final class LocalRegistry implements AutoCloseable {
           case "--data" -> data = Path.of(value(args, ++i, "--data"));
           case "--dynamodb-port" -> port = Integer.parseInt(value(args, ++i, "--dynamodb-port"));
           case "--roid-suffix" -> suffix = value(args, ++i, "--roid-suffix");
+          case "--epp-port" -> eppPort = Integer.parseInt(value(args, ++i, "--epp-port"));
           case "--whois-port" -> whoisPort = Integer.parseInt(value(args, ++i, "--whois-port"));
           case "--help", "-h" -> {
             System.out.println(usage());
@@ -67,7 +80,7 @@ public final class LocalRegistry implements AutoCloseable {
                   "unknown option '" + args[i] + "'\n" + usage());
         }
       }
-      return new Options(inMemory, data, port, suffix, whoisPort);
+      return new Options(inMemory, data, port, suffix, eppPort, whoisPort);
     }
 
     private static String value(String[] args, int i, String opt) {
@@ -81,11 +94,12 @@ public final class LocalRegistry implements AutoCloseable {
       return String.join(
           "\n",
           "usage: LocalRegistry [--in-memory] [--data DIR] [--dynamodb-port PORT] [--roid-suffix S]"
-              + " [--whois-port PORT]",
+              + " [--epp-port PORT] [--whois-port PORT]",
           "  --in-memory       keep nothing on disk (a throwaway registry)",
           "  --data DIR        folder for DynamoDB Local's data (default .registry-data)",
           "  --dynamodb-port   port for DynamoDB Local on 127.0.0.1 (default 8000; 0 = any free)",
           "  --roid-suffix     repository suffix of ROIDs (default TEST)",
+          "  --epp-port PORT   EPP server on 127.0.0.1 (default 7000; 0 = any free)",
           "  --whois-port      WHOIS port on 127.0.0.1 (default 4343; 0 = any free)");
     }
   }
@@ -124,8 +138,20 @@ public final class LocalRegistry implements AutoCloseable {
     registry = new Registry(ddb, Clock.systemUTC(), new RegistryConfig("registry", options.roidSuffix(), 10_000));
     out.println("[3/3] seeding demo data");
     seeded = DemoData.seed(registry, out);
+    epp = LocalEpp.start(registry, eppCertDir(), options.eppPort(), out);
     whois = LocalWhois.start(registry, options.whoisPort(), out);
     return this;
+  }
+
+  /** Where the EPP certificates go: beside the data, or a fresh temporary folder. */
+  private Path eppCertDir() throws IOException {
+    return options.inMemory()
+        ? Files.createTempDirectory("opentld-epp-certs")
+        : options.dataDir().resolve("epp-certs");
+  }
+
+  public LocalEpp epp() {
+    return epp;
   }
 
   public Registry registry() {
@@ -154,6 +180,11 @@ public final class LocalRegistry implements AutoCloseable {
     out.println("  admin user      " + DemoData.ADMIN_USER + " / " + DemoData.ADMIN_PASSWORD);
     out.println("  demo registrar  " + DemoData.REGISTRAR_ID + " / " + DemoData.REGISTRAR_PASSWORD
         + "  balance " + seeded.registrarBalance());
+    try {
+      epp.printSummary(out);
+    } catch (IOException e) {
+      out.println("  EPP             127.0.0.1:" + epp.port() + " (" + e.getMessage() + ")");
+    }
     out.println("  WHOIS           whois -h 127.0.0.1 -p " + whoisPort() + " registrar 9999  (or any NAME." + DemoData.TLD + ")");
     out.println("  look inside     aws dynamodb scan --table-name registry --endpoint-url " + dynamoEndpoint);
     out.println("Press Ctrl-C to stop" + (options.inMemory() ? " (in-memory data is discarded)." : "; data is kept."));
@@ -163,6 +194,9 @@ public final class LocalRegistry implements AutoCloseable {
   public void close() {
     if (whois != null) {
       whois.close();
+    }
+    if (epp != null) {
+      epp.close();
     }
     if (ddb != null) {
       ddb.close();

@@ -25,7 +25,9 @@ class LocalRegistryIT {
       assertThat(first.seeded().createdNow()).isTrue();
       var reg = first.registry();
       assertThat(reg.tlds.find("test")).isPresent();
-      assertThat(reg.auth.authenticate(DemoData.REGISTRAR_ID, DemoData.REGISTRAR_PASSWORD, null, "127.0.0.1").id())
+      String fingerprint = org.opentld.registry.epp.Certificates.fingerprint(
+          org.opentld.registry.epp.Certificates.readCertificates(first.epp().clientPem()).get(0));
+      assertThat(reg.auth.authenticate(DemoData.REGISTRAR_ID, DemoData.REGISTRAR_PASSWORD, fingerprint, "127.0.0.1").id())
           .isEqualTo(DemoData.REGISTRAR_ID);
       reg.domainCreate.create(
           Caller.registrar(DemoData.REGISTRAR_ID, "c1", "s1"),

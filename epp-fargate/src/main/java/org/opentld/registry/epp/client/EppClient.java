@@ -39,6 +39,9 @@ import org.opentld.registry.epp.Certificates;
 public final class EppClient implements Closeable {
   private static final String EPP = "urn:ietf:params:xml:ns:epp-1.0";
   private static final String DOMAIN = "urn:ietf:params:xml:ns:domain-1.0";
+  private static final String LOGIN_SEC = "urn:ietf:params:xml:ns:epp:loginSec-1.0";
+  /** {@code <pw>} and {@code <newPW>} hold 6 to 16 characters (RFC 5730 epp:pwType). */
+  private static final int MAX_PLAIN_PW = 16;
   private static final int MAX_FRAME = 16 * 1024 * 1024;
 
   private final SSLSocket socket;
@@ -138,12 +141,25 @@ public final class EppClient implements Closeable {
     return send("<?xml version=\"1.0\" encoding=\"UTF-8\"?><epp xmlns=\"" + EPP + "\"><hello/></epp>");
   }
 
+  /**
+   * Logs in. A password longer than {@code <pw>} allows goes in the Login Security extension
+   * (RFC 8807) when the server offers it: {@code <pw>[LOGIN-SECURITY]</pw>} and the real one
+   * in {@code <loginSec:pw>} (likewise for the new password), with the extension selected.
+   */
   public String login(String clId, String pw, String newPw, List<String> objUris,
       List<String> extUris) throws IOException {
+    boolean longPw = pw != null && pw.length() > MAX_PLAIN_PW;
+    boolean longNew = newPw != null && newPw.length() > MAX_PLAIN_PW;
+    boolean sec = (longPw || longNew) && greeting != null && greeting.contains(LOGIN_SEC);
+    String sentinel = "[LOGIN-SECURITY]";
     StringBuilder sb = new StringBuilder("<login><clID>").append(esc(clId)).append("</clID><pw>")
-        .append(esc(pw)).append("</pw>");
+        .append(esc(sec && longPw ? sentinel : pw)).append("</pw>");
     if (newPw != null) {
-      sb.append("<newPW>").append(esc(newPw)).append("</newPW>");
+      sb.append("<newPW>").append(esc(sec && longNew ? sentinel : newPw)).append("</newPW>");
+    }
+    if (sec && !extUris.contains(LOGIN_SEC)) {
+      extUris = new ArrayList<>(extUris);
+      extUris.add(LOGIN_SEC);
     }
     sb.append("<options><version>1.0</version><lang>en</lang></options><svcs>");
     objUris.forEach(u -> sb.append("<objURI>").append(esc(u)).append("</objURI>"));
@@ -152,7 +168,16 @@ public final class EppClient implements Closeable {
       extUris.forEach(u -> sb.append("<extURI>").append(esc(u)).append("</extURI>"));
       sb.append("</svcExtension>");
     }
-    return send(command(sb.append("</svcs></login>").toString(), null));
+    String ext = null;
+    if (sec) {
+      ext = "<loginSec:loginSec xmlns:loginSec=\"" + LOGIN_SEC + "\"><loginSec:userAgent>"
+          + "<loginSec:app>OpenTLD EppClient</loginSec:app><loginSec:tech>Java "
+          + Runtime.version().feature() + "</loginSec:tech></loginSec:userAgent>"
+          + (longPw ? "<loginSec:pw>" + esc(pw) + "</loginSec:pw>" : "")
+          + (longNew ? "<loginSec:newPW>" + esc(newPw) + "</loginSec:newPW>" : "")
+          + "</loginSec:loginSec>";
+    }
+    return send(command(sb.append("</svcs></login>").toString(), ext));
   }
 
   public String check(String... names) throws IOException {
