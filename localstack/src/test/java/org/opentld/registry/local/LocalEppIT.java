@@ -21,7 +21,7 @@ class LocalEppIT {
 
   @Test
   void inMemoryStackServesEpp_withTheDemoRegistrarsCertificate() throws Exception {
-    var options = new LocalRegistry.Options(true, dir, 0, "TEST", 0);
+    var options = new LocalRegistry.Options(true, dir, 0, "TEST");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     try (LocalRegistry local = new LocalRegistry(options).start(new PrintStream(log, true))) {
       LocalEpp epp = local.epp();
@@ -68,7 +68,7 @@ class LocalEppIT {
 
   @Test
   void aStackOnADataFolderKeepsItsCertificates() throws Exception {
-    var options = new LocalRegistry.Options(false, dir.resolve("data"), 0, "TEST", 0);
+    var options = new LocalRegistry.Options(false, dir.resolve("data"), 0, "TEST");
     String firstCert;
     try (LocalRegistry first = new LocalRegistry(options).start(new PrintStream(
         new ByteArrayOutputStream()))) {

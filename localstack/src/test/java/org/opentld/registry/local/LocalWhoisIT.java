@@ -27,7 +27,7 @@ class LocalWhoisIT {
 
   @Test
   void whoisAnswersFromTheLocalRegistry() throws Exception {
-    var options = new LocalRegistry.Options(true, dir, 0, "TEST", 0);
+    var options = new LocalRegistry.Options(true, dir, 0, "TEST");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (LocalRegistry local = new LocalRegistry(options).start(new PrintStream(out, true))) {
       local
