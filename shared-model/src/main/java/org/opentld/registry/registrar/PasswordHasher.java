@@ -16,7 +16,17 @@ public final class PasswordHasher {
 
   private PasswordHasher() {}
 
+  /**
+   * bcrypt reads at most 72 bytes of a secret and silently ignores the rest, so longer secrets
+   * are refused rather than weakened (2306).
+   */
+  public static final int MAX_BYTES = 72;
+
   public static String hash(String secret, int cost) {
+    if (secret.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+      throw new org.opentld.registry.error.RegistryException.PolicyError(
+          "passwords and authInfo are limited to " + MAX_BYTES + " bytes");
+    }
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
     return OpenBSDBCrypt.generate("2b", secret.getBytes(StandardCharsets.UTF_8), salt, cost);
