@@ -135,4 +135,17 @@ public final class Keys {
   public static String timeSk(Instant at, String id) {
     return ts(at) + "#" + id;
   }
+
+  /**
+   * Partition of the hosts-by-address index: one item per glue address of a host, {@code pk =
+   * ip(canonical address)}, {@code sk = }{@link #ipHostSk}, written in the host's transactions.
+   */
+  public static String ip(String canonicalAddress) {
+    return "IP#" + canonicalAddress;
+  }
+
+  /** Sort key of a host in the hosts-by-address index. */
+  public static String ipHostSk(String hostName) {
+    return "H#" + hostName;
+  }
 }
