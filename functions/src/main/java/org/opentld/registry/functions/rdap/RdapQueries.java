@@ -106,7 +106,12 @@ final class RdapQueries {
     }
     String self = json.base() + "/entity/" + handle;
     if (r.isPresent()) {
-      return json.notices(objects.registrar(json.top(), r.get(), now), false, self);
+      ObjectNode o = objects.registrar(json.top(), r.get(), now);
+      ArrayNode ev = o.putArray("events");
+      RdapJson.event(ev, "registration", r.get().createdAt());
+      RdapJson.event(ev, "last changed", r.get().updatedAt());
+      RdapJson.lastUpdate(ev, now);
+      return json.notices(o, false, self);
     }
     Contact c = lookup.contact(handle).orElseThrow(() -> RdapException.notFound("no entity " + handle));
     ObjectNode o = json.top();
