@@ -33,20 +33,29 @@ public final class LocalRegistry implements AutoCloseable {
   private Registry registry;
   private URI dynamoEndpoint;
   private DemoData.Seeded seeded;
+  private HttpFront http;
 
   /** Command-line options. */
-  public record Options(boolean inMemory, Path dataDir, int dynamoPort, String roidSuffix) {
+  public record Options(
+      boolean inMemory, Path dataDir, int dynamoPort, String roidSuffix, int httpPort) {
+    /** Options with the HTTP front on any free port (tests). */
+    public Options(boolean inMemory, Path dataDir, int dynamoPort, String roidSuffix) {
+      this(inMemory, dataDir, dynamoPort, roidSuffix, 0);
+    }
+
     public static Options parse(String[] args) {
       boolean inMemory = false;
       Path data = Path.of(".registry-data");
       int port = 8000;
       String suffix = "TEST";
+      int httpPort = 8080;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--in-memory" -> inMemory = true;
           case "--data" -> data = Path.of(value(args, ++i, "--data"));
           case "--dynamodb-port" -> port = Integer.parseInt(value(args, ++i, "--dynamodb-port"));
           case "--roid-suffix" -> suffix = value(args, ++i, "--roid-suffix");
+          case "--http-port" -> httpPort = Integer.parseInt(value(args, ++i, "--http-port"));
           case "--help", "-h" -> {
             System.out.println(usage());
             System.exit(0);
@@ -56,7 +65,7 @@ public final class LocalRegistry implements AutoCloseable {
                   "unknown option '" + args[i] + "'\n" + usage());
         }
       }
-      return new Options(inMemory, data, port, suffix);
+      return new Options(inMemory, data, port, suffix, httpPort);
     }
 
     private static String value(String[] args, int i, String opt) {
@@ -73,7 +82,8 @@ public final class LocalRegistry implements AutoCloseable {
           "  --in-memory       keep nothing on disk (a throwaway registry)",
           "  --data DIR        folder for DynamoDB Local's data (default .registry-data)",
           "  --dynamodb-port   port for DynamoDB Local on 127.0.0.1 (default 8000; 0 = any free)",
-          "  --roid-suffix     repository suffix of ROIDs (default TEST)");
+          "  --roid-suffix     repository suffix of ROIDs (default TEST)",
+          "  --http-port       port of the HTTP front (RDAP, DAS) on 127.0.0.1 (default 8080; 0 = any free)");
     }
   }
 
@@ -111,6 +121,8 @@ public final class LocalRegistry implements AutoCloseable {
     registry = new Registry(ddb, Clock.systemUTC(), new RegistryConfig("registry", options.roidSuffix(), 10_000));
     out.println("[3/3] seeding demo data");
     seeded = DemoData.seed(registry, out);
+    http = HttpFront.start(registry.context(), options.httpPort(), System.getenv());
+    out.println("      HTTP front (RDAP, DAS) on " + http.uri());
     return this;
   }
 
@@ -120,6 +132,11 @@ public final class LocalRegistry implements AutoCloseable {
 
   public URI dynamoEndpoint() {
     return dynamoEndpoint;
+  }
+
+  /** The HTTP front's port (the actual one when started with port 0). */
+  public int httpPort() {
+    return http.port();
   }
 
   public DemoData.Seeded seeded() {
@@ -135,12 +152,16 @@ public final class LocalRegistry implements AutoCloseable {
     out.println("  admin user      " + DemoData.ADMIN_USER + " / " + DemoData.ADMIN_PASSWORD);
     out.println("  demo registrar  " + DemoData.REGISTRAR_ID + " / " + DemoData.REGISTRAR_PASSWORD
         + "  balance " + seeded.registrarBalance());
+    out.println("  RDAP / DAS      " + http.uri() + "/rdap/help   " + http.uri() + "/das/check?name=example.test");
     out.println("  look inside     aws dynamodb scan --table-name registry --endpoint-url " + dynamoEndpoint);
     out.println("Press Ctrl-C to stop" + (options.inMemory() ? " (in-memory data is discarded)." : "; data is kept."));
   }
 
   @Override
   public void close() {
+    if (http != null) {
+      http.close();
+    }
     if (ddb != null) {
       ddb.close();
     }
