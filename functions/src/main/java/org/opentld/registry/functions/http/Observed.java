@@ -17,6 +17,7 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  */
 public final class Observed {
   private static final Logger LOG = LoggerFactory.getLogger(Observed.class);
+  private static final String DEFAULT_NAMESPACE = "OpenTLD";
 
   private Observed() {}
 
@@ -26,7 +27,7 @@ public final class Observed {
    */
   public static APIGatewayV2HTTPResponse run(
       Context context, String kind, Supplier<APIGatewayV2HTTPResponse> work) {
-    Metrics metrics = MetricsFactory.getMetricsInstance();
+    Metrics metrics = metrics();
     long start = System.nanoTime();
     try {
       metrics.captureColdStartMetric(context);
@@ -46,8 +47,26 @@ public final class Observed {
             return r;
           });
     } finally {
-      metrics.addMetric("Latency", (System.nanoTime() - start) / 1e6, MetricUnit.MILLISECONDS);
-      metrics.flush();
+      try {
+        metrics.addMetric("Latency", (System.nanoTime() - start) / 1e6, MetricUnit.MILLISECONDS);
+        metrics.flush();
+      } catch (RuntimeException e) {
+        // Metrics must never cost a client its answer.
+        LOG.warn("metrics not flushed: {}", e.toString());
+      }
     }
+  }
+
+  /**
+   * The Powertools metrics instance, with a namespace even where POWERTOOLS_METRICS_NAMESPACE is
+   * unset (the local stack started from a shell), since Powertools refuses to flush without one.
+   */
+  private static Metrics metrics() {
+    Metrics m = MetricsFactory.getMetricsInstance();
+    String ns = System.getenv("POWERTOOLS_METRICS_NAMESPACE");
+    if (ns == null || ns.isBlank()) {
+      m.setNamespace(DEFAULT_NAMESPACE);
+    }
+    return m;
   }
 }
