@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opentld.registry.Registry;
-import org.opentld.registry.RegistryConfig;
 import org.opentld.registry.common.Caller;
 import org.opentld.registry.domain.DomainCreate;
 import org.opentld.registry.functions.FunctionCatalogue;
@@ -32,14 +30,12 @@ import org.opentld.registry.functions.LocalContext;
 import org.opentld.registry.functions.rdap.RdapConfig;
 import org.opentld.registry.functions.rdap.RdapHandler;
 import org.opentld.registry.store.Keys;
-import org.opentld.registry.store.RegistryTables;
-import org.opentld.registry.testing.DynamoDbLocal;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * RDAP throughput and latency on this machine, all in one run against one DynamoDB Local (server
- * mode, in memory): domain lookups per second and p99 through the local HTTP front, the handler
+ * RDAP throughput and latency on this machine, all in one run against the local stack's DynamoDB
+ * Local (server mode, in memory; its own front stays idle): domain lookups per second and p99 through the local HTTP front, the handler
  * alone per request, raw DynamoDB GetItem per second, and the cold start of a fresh JVM to its
  * first RDAP answer. Not a test: run it with
  *
@@ -49,6 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class RdapBench {
   private static final int DOMAINS = 500;
+  private static String dynamoEndpoint;
 
   private RdapBench() {}
 
@@ -67,10 +64,12 @@ public final class RdapBench {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 8;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     PrintStream out = System.out;
-    DynamoDbClient ddb = DynamoDbLocal.client();
-    RegistryTables.createMissing(ddb, "bench_");
-    Registry registry = new Registry(ddb, Clock.systemUTC(), new RegistryConfig("bench_registry", "BENCH", 0));
-    DemoData.seed(registry, new PrintStream(PrintStream.nullOutputStream()));
+    LocalRegistry local =
+        new LocalRegistry(new LocalRegistry.Options(true, Path.of("."), 0, "BENCH", 0))
+            .start(new PrintStream(PrintStream.nullOutputStream()));
+    dynamoEndpoint = local.dynamoEndpoint().toString();
+    Registry registry = local.registry();
+    DynamoDbClient ddb = Registry.localClient(local.dynamoEndpoint());
     List<String> names = seed(registry, threads);
     out.printf("machine: %d cores, Java %s, load average %s; %d domains; %d client threads;"
             + " %d s per phase%n",
@@ -105,7 +104,7 @@ public final class RdapBench {
 
     Phase.Task get = () -> {
       String n = names.get(ThreadLocalRandom.current().nextInt(names.size()));
-      var r = ddb.getItem(b -> b.tableName("bench_registry").consistentRead(true).key(Map.of(
+      var r = ddb.getItem(b -> b.tableName("registry").consistentRead(true).key(Map.of(
           "pk", AttributeValue.fromS(Keys.domain(n)), "sk", AttributeValue.fromS(Keys.META))));
       check(r.hasItem(), "no item");
     };
@@ -159,11 +158,11 @@ public final class RdapBench {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", lambdaClasspath(), ColdStartProbe.class.getName(), name);
     Map<String, String> env = pb.environment();
-    env.put("AWS_ENDPOINT_URL_DYNAMODB", DynamoDbLocal.endpoint().toString());
+    env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
     env.put("AWS_REGION", "us-east-1");
     env.put("AWS_ACCESS_KEY_ID", "local");
     env.put("AWS_SECRET_ACCESS_KEY", "local");
-    env.put("REGISTRY_TABLE", "bench_registry");
+    env.put("REGISTRY_TABLE", "registry");
     env.put("AWS_LAMBDA_FUNCTION_NAME", "rdap");
     env.put("POWERTOOLS_SERVICE_NAME", "registry");
     env.put("POWERTOOLS_METRICS_NAMESPACE", "OpenTLD");
