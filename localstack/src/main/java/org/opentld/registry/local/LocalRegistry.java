@@ -37,12 +37,14 @@ public final class LocalRegistry implements AutoCloseable {
   private DemoData.Seeded seeded;
   private WhoisServer whois;
   private LocalEpp epp;
+  private HttpFront http;
 
   /**
    * Command-line options.
    *
    * @param eppPort the EPP server's port on 127.0.0.1 (0 = any free one)
    * @param whoisPort the WHOIS server's port on 127.0.0.1 (0 = any free one)
+   * @param httpPort the HTTP front's (RDAP, DAS, panel) port on 127.0.0.1 (0 = any free one)
    */
   public record Options(
       boolean inMemory,
@@ -50,10 +52,11 @@ public final class LocalRegistry implements AutoCloseable {
       int dynamoPort,
       String roidSuffix,
       int eppPort,
-      int whoisPort) {
-    /** Without EPP and WHOIS ports: both take free ports (tests run side by side). */
+      int whoisPort,
+      int httpPort) {
+    /** Without ports for the front ends: each takes a free port (tests run side by side). */
     public Options(boolean inMemory, Path dataDir, int dynamoPort, String roidSuffix) {
-      this(inMemory, dataDir, dynamoPort, roidSuffix, 0, 0);
+      this(inMemory, dataDir, dynamoPort, roidSuffix, 0, 0, 0);
     }
 
     public static Options parse(String[] args) {
@@ -63,6 +66,7 @@ public final class LocalRegistry implements AutoCloseable {
       String suffix = "TEST";
       int eppPort = 7000;
       int whoisPort = 4343;
+      int httpPort = 8080;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--in-memory" -> inMemory = true;
@@ -71,6 +75,7 @@ public final class LocalRegistry implements AutoCloseable {
           case "--roid-suffix" -> suffix = value(args, ++i, "--roid-suffix");
           case "--epp-port" -> eppPort = Integer.parseInt(value(args, ++i, "--epp-port"));
           case "--whois-port" -> whoisPort = Integer.parseInt(value(args, ++i, "--whois-port"));
+          case "--http-port" -> httpPort = Integer.parseInt(value(args, ++i, "--http-port"));
           case "--help", "-h" -> {
             System.out.println(usage());
             System.exit(0);
@@ -80,7 +85,7 @@ public final class LocalRegistry implements AutoCloseable {
                   "unknown option '" + args[i] + "'\n" + usage());
         }
       }
-      return new Options(inMemory, data, port, suffix, eppPort, whoisPort);
+      return new Options(inMemory, data, port, suffix, eppPort, whoisPort, httpPort);
     }
 
     private static String value(String[] args, int i, String opt) {
@@ -100,7 +105,8 @@ public final class LocalRegistry implements AutoCloseable {
           "  --dynamodb-port   port for DynamoDB Local on 127.0.0.1 (default 8000; 0 = any free)",
           "  --roid-suffix     repository suffix of ROIDs (default TEST)",
           "  --epp-port PORT   EPP server on 127.0.0.1 (default 7000; 0 = any free)",
-          "  --whois-port      WHOIS port on 127.0.0.1 (default 4343; 0 = any free)");
+          "  --whois-port      WHOIS port on 127.0.0.1 (default 4343; 0 = any free)",
+          "  --http-port       port of the HTTP front (RDAP, DAS) on 127.0.0.1 (default 8080; 0 = any free)");
     }
   }
 
@@ -140,6 +146,8 @@ public final class LocalRegistry implements AutoCloseable {
     seeded = DemoData.seed(registry, out);
     epp = LocalEpp.start(registry, eppCertDir(), options.eppPort(), out);
     whois = LocalWhois.start(registry, options.whoisPort(), out);
+    http = HttpFront.start(registry.context(), options.httpPort(), System.getenv());
+    out.println("      HTTP front (RDAP, DAS) on " + http.uri());
     return this;
   }
 
@@ -160,6 +168,11 @@ public final class LocalRegistry implements AutoCloseable {
 
   public URI dynamoEndpoint() {
     return dynamoEndpoint;
+  }
+
+  /** The HTTP front's port (the actual one when started with port 0). */
+  public int httpPort() {
+    return http.port();
   }
 
   public DemoData.Seeded seeded() {
@@ -186,12 +199,16 @@ public final class LocalRegistry implements AutoCloseable {
       out.println("  EPP             127.0.0.1:" + epp.port() + " (" + e.getMessage() + ")");
     }
     out.println("  WHOIS           whois -h 127.0.0.1 -p " + whoisPort() + " registrar 9999  (or any NAME." + DemoData.TLD + ")");
+    out.println("  RDAP / DAS      " + http.uri() + "/rdap/help   " + http.uri() + "/das/check?name=example.test");
     out.println("  look inside     aws dynamodb scan --table-name registry --endpoint-url " + dynamoEndpoint);
     out.println("Press Ctrl-C to stop" + (options.inMemory() ? " (in-memory data is discarded)." : "; data is kept."));
   }
 
   @Override
   public void close() {
+    if (http != null) {
+      http.close();
+    }
     if (whois != null) {
       whois.close();
     }

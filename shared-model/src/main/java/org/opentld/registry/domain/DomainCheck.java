@@ -18,6 +18,9 @@ import org.opentld.registry.tld.TldLabel;
  * error of the command: it is answered unavailable with the reason.
  */
 public final class DomainCheck {
+  /** The reason given for a name that is registered (in use by a domain, deleted or not). */
+  public static final String IN_USE = "In use";
+
   private static final int DEFAULT_LIMIT = 50;
   private final RegistryContext ctx;
 
@@ -74,7 +77,7 @@ public final class DomainCheck {
           new Result(
               t.name().ascii(),
               !exists,
-              exists ? "In use" : null,
+              exists ? IN_USE : null,
               premium,
               false,
               exists ? null : price));

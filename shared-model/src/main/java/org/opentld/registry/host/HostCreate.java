@@ -103,6 +103,7 @@ public final class HostCreate {
           superordinate.version(),
           null);
     }
+    HostIpIndex.apply(tx, null, h);
     ctx.history(tx, caller, "host", name, h.roid(), "create", null, h);
     tx.execute();
     return new Result(h);

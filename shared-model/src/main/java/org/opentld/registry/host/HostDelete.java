@@ -69,6 +69,7 @@ public final class HostDelete {
           superordinate.version(),
           null);
     }
+    HostIpIndex.apply(tx, h, null);
     ctx.history(tx, caller, "host", name, h.roid(), "delete", h, null);
     tx.execute();
     return new Result(h);

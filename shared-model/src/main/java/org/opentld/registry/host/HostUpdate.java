@@ -191,6 +191,7 @@ public final class HostUpdate {
         }
       }
     }
+    HostIpIndex.apply(tx, h, next);
     ctx.history(tx, caller, "host", target.ascii(), h.roid(), "update", h, next);
     tx.execute();
     return new Result(next);

@@ -10,6 +10,7 @@ import org.opentld.registry.domain.Domain;
 import org.opentld.registry.domain.DomainName;
 import org.opentld.registry.error.RegistryException;
 import org.opentld.registry.host.Host;
+import org.opentld.registry.host.IpAddresses;
 import org.opentld.registry.registrar.Registrar;
 import org.opentld.registry.registrar.RegistrarAdmin;
 import org.opentld.registry.store.Items;
@@ -152,6 +153,24 @@ public final class PublicLookup {
                 null);
     for (var item : page.items()) {
       ctx.findHost(item.get("name").s()).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /**
+   * Hosts with a glue address, in name order (RFC 9082 §3.2.2 nameserver search by {@code ip}).
+   * The address is matched in canonical form, so {@code 2001:DB8:0::1} finds {@code 2001:db8::1}.
+   * Only subordinate hosts have addresses here: external hosts keep their glue elsewhere.
+   *
+   * @return up to {@code limit} hosts, plus one more if there are more
+   * @throws RegistryException.ValueSyntax if {@code ip} is not an IPv4 or IPv6 literal (2005)
+   */
+  public List<Host> hostsByIp(String ip, int limit) {
+    int max = Math.min(limit, MAX_RESULTS) + 1;
+    String address = IpAddresses.canonical(ip);
+    List<Host> out = new ArrayList<>();
+    for (var item : ctx.store().queryPrefix(Keys.ip(address), "H#", max)) {
+      ctx.findHost(item.get("host").s()).ifPresent(out::add);
     }
     return out;
   }

@@ -161,4 +161,14 @@ public final class Items {
     AttributeValue v = item.get(attr);
     return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
   }
+
+  /** An item of the hosts-by-address index: host {@code hostName} has glue {@code address}. */
+  public static Map<String, AttributeValue> hostIp(String address, String hostName) {
+    return Map.of(
+        "pk", AttributeValue.fromS(Keys.ip(address)),
+        "sk", AttributeValue.fromS(Keys.ipHostSk(hostName)),
+        "type", AttributeValue.fromS("hostIp"),
+        "host", AttributeValue.fromS(hostName),
+        "address", AttributeValue.fromS(address));
+  }
 }

@@ -143,4 +143,17 @@ public final class Keys {
   public static String autoRenewNotice(String domain) {
     return "ARNOTICE#" + domain;
   }
+
+  /**
+   * Partition of the hosts-by-address index: one item per glue address of a host, {@code pk =
+   * ip(canonical address)}, {@code sk = }{@link #ipHostSk}, written in the host's transactions.
+   */
+  public static String ip(String canonicalAddress) {
+    return "IP#" + canonicalAddress;
+  }
+
+  /** Sort key of a host in the hosts-by-address index. */
+  public static String ipHostSk(String hostName) {
+    return "H#" + hostName;
+  }
 }

@@ -28,6 +28,7 @@ import org.opentld.registry.domain.DomainCreate;
 import org.opentld.registry.error.RegistryException;
 import org.opentld.registry.error.ResultCode;
 import org.opentld.registry.history.HistoryRecord;
+import org.opentld.registry.lookup.PublicLookup;
 import org.opentld.registry.store.Items;
 import org.opentld.registry.store.Keys;
 import org.opentld.registry.store.Tx;
@@ -692,5 +693,72 @@ class HostFlowsIT {
       }
     }
     assertThat(t.ledgerSum("reg-a")).isEqualTo(t.balance("reg-a"));
+  }
+
+  // ---- hosts by address (RDAP nameserver search by ip) -----------------------------------
+
+  /** Every (address, host) pair of the hosts-by-address index, read straight from the table. */
+  private Set<String> ipIndex() {
+    Set<String> out = new HashSet<>();
+    for (Map<String, AttributeValue> item : snapshot()) {
+      String pk = item.get("pk").s();
+      if (pk.startsWith("IP#")) {
+        out.add(pk.substring(3) + " " + item.get("sk").s().substring(2));
+      }
+    }
+    return out;
+  }
+
+  private List<String> byIp(String ip) {
+    return new PublicLookup(t.ctx).hostsByIp(ip, 10).stream().map(Host::name).toList();
+  }
+
+  @Test
+  void success_ipIndexFollowsCreateUpdateRenameAndDelete() {
+    host(a, "ns1.example.test", V4, "2001:4860:0:0::8888");
+    host(a, "ns2.example.test", V4);
+    assertThat(ipIndex())
+        .containsExactlyInAnyOrder(
+            V4 + " ns1.example.test", V6 + " ns1.example.test", V4 + " ns2.example.test");
+    assertThat(byIp(V4)).containsExactly("ns1.example.test", "ns2.example.test");
+    assertThat(byIp("2001:4860::8888")).containsExactly("ns1.example.test");
+    assertThat(byIp("2001:4860:0000::8888")).as("canonical form").containsExactly("ns1.example.test");
+
+    update.update(a, addrs("ns1.example.test", List.of(V4B), List.of(V4)));
+    assertThat(ipIndex())
+        .containsExactlyInAnyOrder(
+            V4B + " ns1.example.test", V6 + " ns1.example.test", V4 + " ns2.example.test");
+    assertThat(byIp(V4)).containsExactly("ns2.example.test");
+
+    // A status-only update leaves the index as it was.
+    update.update(a, status("ns1.example.test", Set.of(StatusValue.CLIENT_UPDATE_PROHIBITED), null));
+    update.update(a, status("ns1.example.test", null, Set.of(StatusValue.CLIENT_UPDATE_PROHIBITED)));
+    assertThat(ipIndex()).hasSize(3);
+
+    update.update(a, rename("ns1.example.test", "ns1.second.test", null, List.of(V6)));
+    assertThat(ipIndex())
+        .containsExactlyInAnyOrder(V4B + " ns1.second.test", V4 + " ns2.example.test");
+    assertThat(byIp(V4B)).containsExactly("ns1.second.test");
+    assertThat(byIp(V6)).isEmpty();
+
+    // Renamed to an external host: its glue goes with the same command, and so do the items.
+    update.update(a, rename("ns1.second.test", "ns1.example.net", null, List.of(V4B)));
+    assertThat(ipIndex()).containsExactly(V4 + " ns2.example.test");
+
+    delete.delete(a, "ns2.example.test");
+    assertThat(ipIndex()).isEmpty();
+    assertThat(byIp(V4)).isEmpty();
+  }
+
+  @Test
+  void failure_refusedHostWritesNoIpItem_badAddressQueryIs2005() {
+    host(a, "ns1.example.test", V4);
+    assertRefused(
+        ResultCode.OBJECT_EXISTS, () -> host(a, "ns1.example.test", V4B));
+    assertThat(ipIndex()).containsExactly(V4 + " ns1.example.test");
+    assertThatThrownBy(() -> byIp("not-an-ip"))
+        .isInstanceOf(RegistryException.class)
+        .extracting(e -> ((RegistryException) e).code())
+        .isEqualTo(ResultCode.PARAMETER_VALUE_SYNTAX);
   }
 }
