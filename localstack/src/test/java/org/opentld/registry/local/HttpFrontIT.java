@@ -44,7 +44,7 @@ class HttpFrontIT {
       schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    local = new LocalRegistry(new LocalRegistry.Options(true, dir, 0, "TEST", 0)).start(new PrintStream(out, true));
+    local = new LocalRegistry(new LocalRegistry.Options(true, dir, 0, "TEST")).start(new PrintStream(out, true));
     local.printSummary(new PrintStream(out, true));
     base = URI.create("http://127.0.0.1:" + local.httpPort());
     assertThat(out.toString()).contains(base + "/rdap/help");

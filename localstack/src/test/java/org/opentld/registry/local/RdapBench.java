@@ -65,7 +65,7 @@ public final class RdapBench {
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     PrintStream out = System.out;
     LocalRegistry local =
-        new LocalRegistry(new LocalRegistry.Options(true, Path.of("."), 0, "BENCH", 0))
+        new LocalRegistry(new LocalRegistry.Options(true, Path.of("."), 0, "BENCH"))
             .start(new PrintStream(PrintStream.nullOutputStream()));
     dynamoEndpoint = local.dynamoEndpoint().toString();
     Registry registry = local.registry();
