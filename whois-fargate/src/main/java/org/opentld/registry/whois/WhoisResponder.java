@@ -1,9 +1,11 @@
 package org.opentld.registry.whois;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +23,10 @@ import org.opentld.registry.registrar.Registrar;
  *
  * <p>Registrars are cached for a minute: nearly every answer names one, they change rarely, and
  * ICANN's RDDS update-time service level (Registry Agreement Specification 10 §2) allows 60
- * minutes; domains, hosts and contacts are always read fresh.
+ * minutes. Whole answers (found and not found) may also be cached for a configured time
+ * ({@code WHOIS_CACHE_SECONDS}, 60 s by default in the server, off when 0): a scraped name is
+ * then served without reading DynamoDB again, and the answer's "Last update of WHOIS database"
+ * line says when its data was read.
  */
 public final class WhoisResponder {
   /** How a query ended, for the counters. */
@@ -48,12 +53,50 @@ public final class WhoisResponder {
   }
 
   public WhoisResponder(PublicLookup lookup, Clock clock, WhoisFormat format) {
+    this(lookup, clock, format, Duration.ZERO);
+  }
+
+  /** A responder that caches whole answers for {@code answerTtl} (zero: no cache). */
+  public WhoisResponder(PublicLookup lookup, Clock clock, WhoisFormat format, Duration answerTtl) {
     this.lookup = lookup;
     this.clock = clock;
     this.format = format;
+    this.answerTtl = answerTtl;
   }
 
+  /** A responder on the registry that caches whole answers for {@code answerTtl}. */
+  public WhoisResponder(RegistryContext ctx, String termsOfUse, Duration answerTtl) {
+    this(new PublicLookup(ctx), ctx.clock(), new WhoisFormat(termsOfUse), answerTtl);
+  }
+
+  private final Duration answerTtl;
+  private final ConcurrentHashMap<String, CachedAnswer> answers = new ConcurrentHashMap<>();
+  private static final int MAX_CACHED_ANSWERS = 100_000;
+
+  private record CachedAnswer(Answer answer, Instant until) {}
+
+  /** The answer to a query, from the answer cache while it is fresh. */
   public Answer answer(WhoisQuery q) {
+    if (answerTtl.isZero()) {
+      return compute(q);
+    }
+    Instant now = clock.instant();
+    String key = q.kind() + " " + (q.argument() == null ? "" : q.argument().toLowerCase(Locale.ROOT));
+    CachedAnswer c = answers.get(key);
+    if (c != null && now.isBefore(c.until())) {
+      return c.answer();
+    }
+    Answer a = compute(q);
+    if (a.outcome() != Outcome.INVALID) {
+      if (answers.size() >= MAX_CACHED_ANSWERS) {
+        answers.clear(); // crude but bounded: a scraper cannot grow the heap without limit
+      }
+      answers.put(key, new CachedAnswer(a, now.plus(answerTtl)));
+    }
+    return a;
+  }
+
+  private Answer compute(WhoisQuery q) {
     Instant now = clock.instant();
     try {
       return switch (q.kind()) {

@@ -13,6 +13,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -182,7 +183,13 @@ public final class WhoisServer implements AutoCloseable {
     Registry registry =
         new Registry(Registry.defaultClient(), Clock.systemUTC(), RegistryConfig.fromEnvironment());
     WhoisServer server =
-        new WhoisServer(config, new WhoisResponder(registry.context(), config.termsOfUse()))
+        new WhoisServer(
+                config,
+                new WhoisResponder(
+                    registry.context(),
+                    config.termsOfUse(),
+                    Duration.ofSeconds(
+                        Long.parseLong(System.getenv().getOrDefault("WHOIS_CACHE_SECONDS", "60")))))
             .start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "whois-shutdown"));
     server.awaitClose();
