@@ -97,10 +97,13 @@ public final class EppBench {
         }
       }
       System.out.printf("EPP server on 127.0.0.1:%d, %d worker threads%n", port, workers);
+      CpuAccount cpu = new CpuAccount();
       List<EppLoad.Result> results =
-          new EppLoad(EppLoad.parse(loadArgs.toArray(new String[0])), System.out).run();
+          new EppLoad(EppLoad.parse(loadArgs.toArray(new String[0])), System.out, cpu).run();
       System.out.println();
       System.out.print(EppLoad.table(results));
+      System.out.println();
+      System.out.print(cpu.summary());
     }
     System.exit(0);
   }

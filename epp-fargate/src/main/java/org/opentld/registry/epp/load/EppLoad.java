@@ -98,7 +98,15 @@ public final class EppLoad {
       double p50,
       double p99,
       double max,
-      double load) {}
+      double load,
+      long clientCpuNanos) {}
+
+  /** Told when a measured phase starts and ends (the in-process bench takes CPU figures). */
+  public interface Observer {
+    void measuring(String phase);
+
+    void measured(Result result);
+  }
 
   /** One operation on a session's client; returns the result code. */
   @FunctionalInterface
@@ -108,16 +116,24 @@ public final class EppLoad {
 
   private final Options opt;
   private final PrintStream out;
+  private final Observer observer;
   private final AtomicLong nameCounter = new AtomicLong();
   /** Names created in this run; only the first {@link #createdCount} slots are filled. */
   private volatile AtomicReferenceArray<String> created = new AtomicReferenceArray<>(1 << 16);
 
   private final AtomicInteger createdCount = new AtomicInteger();
+  /** CPU time of the load threads in the last {@link #drive} (they end before it returns). */
+  private final AtomicLong clientCpu = new AtomicLong();
   private List<Session> sessions = List.of();
 
   public EppLoad(Options options, PrintStream out) {
+    this(options, out, null);
+  }
+
+  public EppLoad(Options options, PrintStream out, Observer observer) {
     this.opt = options;
     this.out = out;
+    this.observer = observer;
   }
 
   /** One logged-in session and its own sequence of request texts. */
@@ -241,19 +257,27 @@ public final class EppLoad {
       out.printf(Locale.ROOT, "%s x%d: warming up %.0f s%n", name, opt.sessions(), opt.warmup());
       drive(op, opt.warmup(), null, new long[1], name, () -> false);
     }
-    out.printf(Locale.ROOT, "%s x%d: measuring %.0f s%n", name, opt.sessions(), opt.seconds());
+    out.printf(Locale.ROOT, "%s x%d: measuring %.0f s from %s%n", name, opt.sessions(),
+        opt.seconds(), java.time.LocalTime.now().withNano(0));
     long[][] latencies = new long[opt.sessions()][];
     long[] errors = new long[1];
+    if (observer != null) {
+      observer.measuring(name);
+    }
     long elapsed = drive(op, opt.seconds(), latencies, errors, name, () -> false);
     long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
     double secs = elapsed / 1e9;
     Result r = new Result(name, opt.sessions(), all.length, errors[0], secs, all.length / secs,
         percentile(all, 0.50), percentile(all, 0.99),
         all.length == 0 ? 0 : all[all.length - 1] / 1e6,
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), clientCpu.get());
     out.printf(Locale.ROOT, "%s x%d: %d ops in %.1f s, %.0f ops/s, p50 %.2f ms, p99 %.2f ms, "
-            + "max %.1f ms, %d errors, load %.1f%n",
-        name, r.sessions, r.ops, r.seconds, r.opsPerSecond, r.p50, r.p99, r.max, r.errors, r.load);
+            + "max %.1f ms, %d errors, load %.1f, until %s%n",
+        name, r.sessions, r.ops, r.seconds, r.opsPerSecond, r.p50, r.p99, r.max, r.errors, r.load,
+        java.time.LocalTime.now().withNano(0));
+    if (observer != null) {
+      observer.measured(r);
+    }
     return r;
   }
 
@@ -269,11 +293,14 @@ public final class EppLoad {
     AtomicReference<String> firstError = new AtomicReference<>();
     long[] startNs = new long[1];
     long durationNs = (long) (secs * 1e9);
+    clientCpu.set(0);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < sessions.size(); i++) {
       int index = i;
       Session s = sessions.get(i);
       Thread t = new Thread(() -> {
+        var cpu = ManagementFactory.getThreadMXBean();
+        long cpuStart = cpu.getCurrentThreadCpuTime();
         long[] lat = new long[8192];
         int n = 0;
         try {
@@ -309,6 +336,7 @@ public final class EppLoad {
         if (latencies != null) {
           latencies[index] = Arrays.copyOf(lat, n);
         }
+        clientCpu.addAndGet(Math.max(0, cpu.getCurrentThreadCpuTime() - cpuStart));
       }, "epp-load-" + i);
       t.setDaemon(true);
       threads.add(t);
