@@ -1,5 +1,6 @@
 package org.opentld.registry.epp.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -9,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.opentld.registry.epp.load.EppLoad;
 
 /**
@@ -25,6 +29,7 @@ final class CpuAccount implements EppLoad.Observer {
   private final int cpus = Runtime.getRuntime().availableProcessors();
   private final List<String> rows = new ArrayList<>();
   private Map<Long, Long> before;
+  private long runQueueBefore;
   private long processBefore;
   private long wallBefore;
 
@@ -60,8 +65,35 @@ final class CpuAccount implements EppLoad.Observer {
     return m;
   }
 
+  /**
+   * Nanoseconds this process's threads spent runnable but waiting for a CPU (Linux
+   * schedstat, second field, summed over the live threads); -1 where unavailable. On a
+   * machine shared with other work this is the time lost to it.
+   */
+  static long runQueueWait() {
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return -1;
+    }
+    long sum = 0;
+    try (Stream<Path> all = Files.list(tasks)) {
+      for (Path t : (Iterable<Path>) all::iterator) {
+        try {
+          String[] f = Files.readString(t.resolve("schedstat")).trim().split(" ");
+          sum += Long.parseLong(f[1]);
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return sum;
+  }
+
   @Override
   public void measuring(String phase) {
+    runQueueBefore = runQueueWait();
     processBefore = os.getProcessCpuTime();
     wallBefore = System.nanoTime();
     before = snapshot();
@@ -71,6 +103,7 @@ final class CpuAccount implements EppLoad.Observer {
   public void measured(EppLoad.Result r) {
     Map<Long, Long> after = snapshot();
     long process = os.getProcessCpuTime() - processBefore;
+    long runQueue = runQueueBefore < 0 ? -1 : runQueueWait() - runQueueBefore;
     long wall = System.nanoTime() - wallBefore;
     Map<String, Long> byGroup = new LinkedHashMap<>();
     for (String g : List.of("EPP workers (XML, commands, DynamoDB client)",
@@ -114,6 +147,10 @@ final class CpuAccount implements EppLoad.Observer {
     for (var e : byGroup.entrySet()) {
       sb.append(String.format(Locale.ROOT, "  %-46s %7.3f ms/op %5.1f%%%n", e.getKey(),
           e.getValue() / 1e6 / ops, 100.0 * e.getValue() / Math.max(1, process)));
+    }
+    if (runQueue >= 0) {
+      sb.append(String.format(Locale.ROOT, "  %-46s %7.3f ms/op (runnable, no CPU free)%n",
+          "waiting for a CPU (all threads)", runQueue / 1e6 / ops));
     }
     System.out.print(sb);
     rows.add(sb.toString());
