@@ -150,8 +150,8 @@ class EppDomainCommandsIT {
       assertThat(d.statuses()).containsExactly(StatusValue.CLIENT_HOLD);
       assertThat(d.dsData()).singleElement()
           .satisfies(x -> assertThat(x.keyTag()).isEqualTo(12345));
-      assertThat(DomainRules.authInfoMatches(d, "2BARfoo-new")).isTrue();
-      assertThat(DomainRules.authInfoMatches(d, "secret-auth-1")).isFalse();
+      assertThat(DomainRules.authInfoMatches(d, "2BARfoo-new", java.time.Instant.now())).isTrue();
+      assertThat(DomainRules.authInfoMatches(d, "secret-auth-1", java.time.Instant.now())).isFalse();
       assertThat(bed.history(d.roid()).get(bed.history(d.roid()).size() - 1).request())
           .as("the history keeps the request text").contains("ABC-update")
           .contains("Payment overdue.");

@@ -39,6 +39,7 @@ public final class DemoData {
       registry.tlds.create(
           admin,
           Tld.withDefaults(TLD, "USD", 1000, 1000, 1000, 5000)
+              .withAuthInfoTtlDays(30)
               .withIdnTables(
                   List.of(new IdnTable("latn", List.of("00DF-00F6", "00F8-00FF", "0100-017F")))));
       registry.tlds.putLabel(admin, new TldLabel(TLD, "nic", "registry operator", null));

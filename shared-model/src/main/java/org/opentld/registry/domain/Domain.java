@@ -16,6 +16,7 @@ import org.opentld.registry.common.StatusValue;
  * @param contacts contact ids by type (admin, tech, billing)
  * @param nameservers host names, lower-case A-labels
  * @param authInfoHash hash of the domain's authInfo (RFC 9154: never stored in clear)
+ * @param authInfoExpiresAt when the authInfo stops working (RFC 9154 §4.2 time to live), or null
  * @param deletedAt when the domain entered redemption (pendingDelete), or null
  * @param redemptionEndsAt end of the redemption period (restore possible before it)
  * @param purgeAt when the name is purged and becomes available again
@@ -40,6 +41,7 @@ public record Domain(
     Instant expiresAt,
     Instant transferredAt,
     String authInfoHash,
+    Instant authInfoExpiresAt,
     List<GracePeriod> gracePeriods,
     PendingTransfer transfer,
     Instant deletedAt,
@@ -200,6 +202,7 @@ public record Domain(
     private Instant expiresAt;
     private Instant transferredAt;
     private String authInfoHash;
+    private Instant authInfoExpiresAt;
     private List<GracePeriod> gracePeriods = List.of();
     private PendingTransfer transfer;
     private Instant deletedAt;
@@ -230,6 +233,7 @@ public record Domain(
       expiresAt = d.expiresAt;
       transferredAt = d.transferredAt;
       authInfoHash = d.authInfoHash;
+      authInfoExpiresAt = d.authInfoExpiresAt;
       gracePeriods = d.gracePeriods;
       transfer = d.transfer;
       deletedAt = d.deletedAt;
@@ -258,6 +262,7 @@ public record Domain(
     public Builder expiresAt(Instant v) { expiresAt = v; return this; }
     public Builder transferredAt(Instant v) { transferredAt = v; return this; }
     public Builder authInfoHash(String v) { authInfoHash = v; return this; }
+    public Builder authInfoExpiresAt(Instant v) { authInfoExpiresAt = v; return this; }
     public Builder gracePeriods(List<GracePeriod> v) { gracePeriods = v; return this; }
     public Builder transfer(PendingTransfer v) { transfer = v; return this; }
     public Builder deletedAt(Instant v) { deletedAt = v; return this; }
@@ -273,7 +278,7 @@ public record Domain(
       return new Domain(
           name, roid, tld, registrarId, createdBy, updatedBy, registrant, contacts,
           nameservers, dsData, statuses, createdAt, updatedAt, expiresAt, transferredAt,
-          authInfoHash, gracePeriods, transfer, deletedAt, redemptionEndsAt, purgeAt,
+          authInfoHash, authInfoExpiresAt, gracePeriods, transfer, deletedAt, redemptionEndsAt, purgeAt,
           restoreRequestedAt, restoreReportDueBy, subordinateHosts, idnTable, version);
     }
   }

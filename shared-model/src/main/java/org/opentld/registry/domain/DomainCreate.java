@@ -107,6 +107,7 @@ public final class DomainCreate {
             .createdAt(now)
             .expiresAt(DomainRules.plusYears(now, cmd.years()))
             .authInfoHash(DomainRules.hashAuthInfo(cmd.authInfo()))
+            .authInfoExpiresAt(DomainRules.authInfoExpiry(tld, cmd.authInfo(), now))
             .gracePeriods(
                 fee.isZero()
                     ? List.of()

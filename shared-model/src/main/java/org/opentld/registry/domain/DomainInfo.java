@@ -34,7 +34,7 @@ public final class DomainInfo {
     boolean sponsor = caller.superuser() || caller.registrarId().equals(d.registrarId());
     boolean full = sponsor;
     if (!sponsor && authInfo != null && !authInfo.isEmpty()) {
-      if (!DomainRules.authInfoMatches(d, authInfo)) {
+      if (!DomainRules.authInfoMatches(d, authInfo, ctx.now())) {
         throw new RegistryException.InvalidAuthInfo("authInfo does not match " + d.name());
       }
       full = true;

@@ -96,11 +96,25 @@ public final class DomainRules {
     }
   }
 
-  /** True if the authInfo matches the domain's (RFC 5731 §3.1.2). */
-  public static boolean authInfoMatches(Domain d, String authInfo) {
+  /**
+   * True if the authInfo matches the domain's (RFC 5731 §3.1.2) and its time to live has not
+   * run out (RFC 9154 §4.2: an expired authInfo no longer authorizes anything).
+   */
+  public static boolean authInfoMatches(Domain d, String authInfo, Instant now) {
+    if (d.authInfoExpiresAt() != null && !now.isBefore(d.authInfoExpiresAt())) {
+      return false;
+    }
     return authInfo != null
         && !authInfo.isEmpty()
         && PasswordHasher.verify(authInfo, d.authInfoHash());
+  }
+
+  /** When an authInfo set now stops working under the TLD's policy, or null (no TTL, none). */
+  public static Instant authInfoExpiry(Tld tld, String authInfo, Instant now) {
+    if (authInfo == null || authInfo.isEmpty() || tld.authInfoTtlDays() <= 0) {
+      return null;
+    }
+    return now.plus(java.time.Duration.ofDays(tld.authInfoTtlDays()));
   }
 
   /** Hash of a new authInfo value; empty or null means none (RFC 9154 §4.1). */

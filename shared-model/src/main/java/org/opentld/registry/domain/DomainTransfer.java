@@ -89,7 +89,7 @@ public final class DomainTransfer {
             throw new RegistryException.NotEligibleForTransfer(
                 gaining + " already sponsors " + name);
           }
-          if (!DomainRules.authInfoMatches(d, req.authInfo())) {
+          if (!DomainRules.authInfoMatches(d, req.authInfo(), ctx.now())) {
             throw new RegistryException.InvalidAuthInfo("authInfo does not match " + name);
           }
           DomainRules.requireNotDeleted(d, "transfer");
@@ -153,7 +153,7 @@ public final class DomainTransfer {
         throw new RegistryException.AuthorizationFailed(
             who + " is not a party to transfers of " + d.name());
       }
-      if (!DomainRules.authInfoMatches(d, authInfo)) {
+      if (!DomainRules.authInfoMatches(d, authInfo, ctx.now())) {
         throw new RegistryException.InvalidAuthInfo("authInfo does not match " + d.name());
       }
     }
@@ -269,6 +269,7 @@ public final class DomainTransfer {
             .expiresAt(newExpiry)
             .transferredAt(at)
             .authInfoHash(null)
+            .authInfoExpiresAt(null)
             .gracePeriods(grace)
             .transfer(ended)
             .version(d.version() + 1)

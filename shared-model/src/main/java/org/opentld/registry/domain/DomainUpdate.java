@@ -175,8 +175,10 @@ public final class DomainUpdate {
     }
 
     String authInfoHash = d.authInfoHash();
+    java.time.Instant authInfoExpiresAt = d.authInfoExpiresAt();
     if (cmd.newAuthInfo() != null) {
       authInfoHash = DomainRules.hashAuthInfo(cmd.newAuthInfo());
+      authInfoExpiresAt = DomainRules.authInfoExpiry(tld, cmd.newAuthInfo(), ctx.now());
     }
 
     Domain next =
@@ -187,6 +189,7 @@ public final class DomainUpdate {
             .registrant(registrant)
             .dsData(ds)
             .authInfoHash(authInfoHash)
+            .authInfoExpiresAt(authInfoExpiresAt)
             .updatedAt(ctx.now())
             .updatedBy(caller.registrarId())
             .version(d.version() + 1)

@@ -18,6 +18,8 @@ import org.opentld.registry.common.StatusValue;
  *     costs that many times the one-year price; RESTORE has one flat price under period 1
  * @param idnTables the IDN tables allowed for U-labels; empty means ASCII names only
  * @param clientStatuses the client* statuses registrars may set on domains of this TLD
+ * @param authInfoTtlDays days a domain's authInfo works after it is set (RFC 9154 §4.2); 0 =
+ *     until changed
  */
 public record Tld(
     String name,
@@ -38,6 +40,7 @@ public record Tld(
     int maxNameservers,
     int maxHostAddresses,
     int maxDsRecords,
+    int authInfoTtlDays,
     Map<BillingOperation, Map<Integer, Long>> prices,
     List<IdnTable> idnTables,
     Set<StatusValue> clientStatuses,
@@ -72,6 +75,7 @@ public record Tld(
         13,
         10,
         8,
+        0,
         Map.of(
             BillingOperation.CREATE, Map.of(1, create),
             BillingOperation.RENEW, Map.of(1, renew),
@@ -129,8 +133,19 @@ public record Tld(
         name, currency, addGraceDays, renewGraceDays, autoRenewGraceDays, transferGraceDays,
         redemptionDays, pendingDeleteDays, restoreReportDays, pendingTransferDays,
         transferLockDays, minPeriodYears, maxPeriodYears, maxExpiryYears, maxCheckNames,
-        maxNameservers, maxHostAddresses, maxDsRecords, prices, idnTables, clientStatuses,
+        maxNameservers, maxHostAddresses, maxDsRecords, authInfoTtlDays, prices, idnTables,
+        clientStatuses,
         createdAt, newVersion);
+  }
+
+  /** This TLD with an authInfo time to live (RFC 9154 §4.2) of {@code days} (0 = none). */
+  public Tld withAuthInfoTtlDays(int days) {
+    return new Tld(
+        name, currency, addGraceDays, renewGraceDays, autoRenewGraceDays, transferGraceDays,
+        redemptionDays, pendingDeleteDays, restoreReportDays, pendingTransferDays,
+        transferLockDays, minPeriodYears, maxPeriodYears, maxExpiryYears, maxCheckNames,
+        maxNameservers, maxHostAddresses, maxDsRecords, days, prices, idnTables,
+        clientStatuses, createdAt, version);
   }
 
   public Tld withIdnTables(List<IdnTable> tables) {
@@ -138,7 +153,8 @@ public record Tld(
         name, currency, addGraceDays, renewGraceDays, autoRenewGraceDays, transferGraceDays,
         redemptionDays, pendingDeleteDays, restoreReportDays, pendingTransferDays,
         transferLockDays, minPeriodYears, maxPeriodYears, maxExpiryYears, maxCheckNames,
-        maxNameservers, maxHostAddresses, maxDsRecords, prices, tables, clientStatuses,
+        maxNameservers, maxHostAddresses, maxDsRecords, authInfoTtlDays, prices, tables,
+        clientStatuses,
         createdAt, version);
   }
 }

@@ -115,8 +115,8 @@ class DomainUpdateIT {
     assertThat(stored.statuses())
         .containsExactlyInAnyOrder(StatusValue.CLIENT_HOLD, StatusValue.CLIENT_DELETE_PROHIBITED);
     assertThat(stored.dsData()).containsExactly(DS1);
-    assertThat(DomainRules.authInfoMatches(stored, "new-auth-code-9")).isTrue();
-    assertThat(DomainRules.authInfoMatches(stored, "secret-auth-1")).isFalse();
+    assertThat(DomainRules.authInfoMatches(stored, "new-auth-code-9", t.clock.instant())).isTrue();
+    assertThat(DomainRules.authInfoMatches(stored, "secret-auth-1", t.clock.instant())).isFalse();
     assertThat(stored.updatedBy()).isEqualTo("reg-a");
     // Links follow use: ns1 and c-one left, ns2 and c-three arrived, c-two stays once.
     assertThat(f.hostLinks("ns1.example.net")).isZero();
@@ -216,7 +216,7 @@ class DomainUpdateIT {
             tld.pendingDeleteDays(), tld.restoreReportDays(), tld.pendingTransferDays(),
             tld.transferLockDays(), tld.minPeriodYears(), tld.maxPeriodYears(),
             tld.maxExpiryYears(), tld.maxCheckNames(), tld.maxNameservers(),
-            tld.maxHostAddresses(), tld.maxDsRecords(), tld.prices(), tld.idnTables(),
+            tld.maxHostAddresses(), tld.maxDsRecords(), tld.authInfoTtlDays(), tld.prices(), tld.idnTables(),
             EnumSet.of(StatusValue.CLIENT_DELETE_PROHIBITED), tld.createdAt(), tld.version()));
     f.assertUnchanged("upd.test", () -> update.update(a, addStatus(StatusValue.CLIENT_HOLD)),
         ResultCode.PARAMETER_VALUE_POLICY);
