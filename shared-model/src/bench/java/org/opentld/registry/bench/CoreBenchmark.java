@@ -233,7 +233,7 @@ public final class CoreBenchmark {
           });
       // The one CPU-heavy step of a create (RFC 9154 §4: authInfo is stored hashed).
       phase(
-          "bcrypt authInfo hash (CPU only)",
+          "authInfo hash (CPU only)",
           threads,
           Math.min(seconds, 3),
           i -> DomainRules.hashAuthInfo(AUTH_INFO));
@@ -359,7 +359,7 @@ public final class CoreBenchmark {
     RegistryContext ctx = registry.context();
     String[] steps = {
       "reads (TLD cached, label GetItem)",
-      "bcrypt authInfo hash",
+      "authInfo hash",
       "build records and items",
       "TransactWriteItems (4 items)"
     };

@@ -5,14 +5,16 @@ import java.security.SecureRandom;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /**
- * Password and authInfo hashing with bcrypt (BouncyCastle's OpenBSD implementation): salted,
- * slow by design, verifiable in constant time. Registrar passwords use cost 10; authInfo
- * (RFC 9154 §4: stored hashed) uses a lower cost since it is checked on every transfer.
+ * Secret hashing. Registrar and user passwords, chosen by people, use bcrypt (BouncyCastle's
+ * OpenBSD implementation, cost 10): salted and slow by design. authInfo values use salted
+ * SHA-256: RFC 9154 §4.1 requires them to carry at least 128 bits of entropy and to be stored
+ * with "a strong one-way cryptographic hash and salt", so a slow hash would add nothing but
+ * cost to every create and transfer. Both verify in constant time; old bcrypt authInfo hashes
+ * still verify.
  */
 public final class PasswordHasher {
   private static final SecureRandom RANDOM = new SecureRandom();
   public static final int PASSWORD_COST = 10;
-  public static final int AUTHINFO_COST = 6;
 
   private PasswordHasher() {}
 
@@ -37,7 +39,27 @@ public final class PasswordHasher {
   }
 
   public static String hashAuthInfo(String authInfo) {
-    return hash(authInfo, AUTHINFO_COST);
+    if (authInfo.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+      throw new org.opentld.registry.error.RegistryException.PolicyError(
+          "authInfo is limited to " + MAX_BYTES + " bytes");
+    }
+    byte[] salt = new byte[16];
+    RANDOM.nextBytes(salt);
+    return SHA256_PREFIX + B64.encodeToString(salt) + "$" + B64.encodeToString(sha256(salt, authInfo));
+  }
+
+  private static final String SHA256_PREFIX = "$sha256$";
+  private static final java.util.Base64.Encoder B64 = java.util.Base64.getEncoder().withoutPadding();
+
+  private static byte[] sha256(byte[] salt, String secret) {
+    try {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      md.update(salt);
+      md.update(secret.getBytes(StandardCharsets.UTF_8));
+      return md.digest();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   /** True if {@code secret} matches {@code hash}; false for a null or malformed hash. */
@@ -45,9 +67,23 @@ public final class PasswordHasher {
     if (secret == null || hash == null || hash.isEmpty()) {
       return false;
     }
+    if (hash.startsWith(SHA256_PREFIX)) {
+      String[] parts = hash.substring(SHA256_PREFIX.length()).split("\\$");
+      if (parts.length != 2) {
+        return false;
+      }
+      try {
+        byte[] salt = java.util.Base64.getDecoder().decode(parts[0]);
+        byte[] expected = java.util.Base64.getDecoder().decode(parts[1]);
+        return java.security.MessageDigest.isEqual(expected, sha256(salt, secret));
+      } catch (IllegalArgumentException malformed) {
+        return false;
+      }
+    }
     try {
       return OpenBSDBCrypt.checkPassword(hash, secret.getBytes(StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException malformed) {
+    } catch (IllegalArgumentException | org.bouncycastle.crypto.DataLengthException malformed) {
+      // a damaged stored hash must fail the check, not the command
       return false;
     }
   }
