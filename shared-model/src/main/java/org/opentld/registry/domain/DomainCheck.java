@@ -2,13 +2,17 @@ package org.opentld.registry.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.opentld.registry.RegistryContext;
 import org.opentld.registry.billing.Money;
 import org.opentld.registry.error.RegistryException;
+import org.opentld.registry.store.Items;
+import org.opentld.registry.store.Keys;
 import org.opentld.registry.tld.BillingOperation;
 import org.opentld.registry.tld.Pricing;
 import org.opentld.registry.tld.TldLabel;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Domain check (RFC 5731 §3.1.1): for each name, whether it can be created now, and if not
@@ -48,16 +52,35 @@ public final class DomainCheck {
     if (names.size() > limit) {
       throw new RegistryException.ValueRange("at most " + limit + " names in one check");
     }
-    List<Result> out = new ArrayList<>(names.size());
+    // Resolve every name first, then read all their domain and label items in one round trip.
+    List<DomainRules.Target> targets = new ArrayList<>(names.size());
+    List<String> invalid = new ArrayList<>(names.size());
+    List<String[]> keys = new ArrayList<>();
     for (String input : names) {
-      DomainRules.Target t;
       try {
-        t = DomainRules.target(ctx, input);
+        DomainRules.Target t = DomainRules.target(ctx, input);
+        targets.add(t);
+        invalid.add(null);
+        keys.add(new String[] {Keys.domain(t.name().ascii()), Keys.META});
+        keys.add(new String[] {Keys.tld(t.tld().name()), Keys.tldLabelSk(t.label())});
       } catch (RegistryException e) {
-        out.add(new Result(input, false, e.getMessage(), false, false, null));
+        targets.add(null);
+        invalid.add(e.getMessage());
+      }
+    }
+    Map<String, Map<String, AttributeValue>> items =
+        keys.isEmpty() ? Map.of() : ctx.store().getAll(keys);
+    List<Result> out = new ArrayList<>(names.size());
+    for (int i = 0; i < names.size(); i++) {
+      String input = names.get(i);
+      DomainRules.Target t = targets.get(i);
+      if (t == null) {
+        out.add(new Result(input, false, invalid.get(i), false, false, null));
         continue;
       }
-      Optional<TldLabel> label = Pricing.label(ctx.store(), t.tld().name(), t.label());
+      Map<String, AttributeValue> labelItem =
+          items.get(Keys.tld(t.tld().name()) + "\u0000" + Keys.tldLabelSk(t.label()));
+      Optional<TldLabel> label = Optional.ofNullable(labelItem).map(Items::tldLabel);
       boolean premium = Pricing.isPremium(label);
       int period = Math.max(years, t.tld().minPeriodYears());
       Money price = Pricing.price(t.tld(), label, BillingOperation.CREATE, period);
@@ -72,7 +95,7 @@ public final class DomainCheck {
                 null));
         continue;
       }
-      boolean exists = ctx.findDomain(t.name().ascii()).isPresent();
+      boolean exists = items.containsKey(Keys.domain(t.name().ascii()) + "\u0000" + Keys.META);
       out.add(
           new Result(
               t.name().ascii(),

@@ -44,6 +44,47 @@ public final class Store {
     return r.hasItem() && !r.item().isEmpty() ? Optional.of(r.item()) : Optional.empty();
   }
 
+  /**
+   * Strongly consistent reads of several items in one round trip (BatchGetItem, 100 keys per
+   * request, unprocessed keys retried). Returns the items found, keyed {@code pk + "\u0000" + sk}.
+   */
+  public Map<String, Map<String, AttributeValue>> getAll(List<String[]> keys) {
+    Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+    for (int from = 0; from < keys.size(); from += 100) {
+      List<Map<String, AttributeValue>> batch = new ArrayList<>();
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (String[] k : keys.subList(from, Math.min(keys.size(), from + 100))) {
+        if (seen.add(k[0] + "\u0000" + k[1])) {
+          batch.add(Tx.key(k[0], k[1]));
+        }
+      }
+      Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request =
+          Map.of(
+              table,
+              software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                  .keys(batch)
+                  .consistentRead(true)
+                  .build());
+      for (int attempt = 0; !request.isEmpty(); attempt++) {
+        var finalRequest = request;
+        var r = ddb.batchGetItem(b -> b.requestItems(finalRequest));
+        for (var item : r.responses().getOrDefault(table, List.of())) {
+          found.put(item.get("pk").s() + "\u0000" + item.get("sk").s(), item);
+        }
+        request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
+        if (!request.isEmpty()) {
+          try {
+            Thread.sleep(Math.min(200, 5L << Math.min(attempt, 5)));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading", e);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
   /** Every item of a partition whose sort key starts with {@code skPrefix}, in order. */
   public List<Map<String, AttributeValue>> queryPrefix(String pk, String skPrefix, int limit) {
     return page(pk, skPrefix, limit, null, true).items();
