@@ -43,6 +43,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * front end (EPP, WHOIS, RDAP, DAS, panel, jobs) calls these and nothing else.
  */
 public final class Registry {
+  static {
+    // The URL-connection HTTP client keeps only 5 idle connections per host by default (the
+    // JDK's http.maxConnections), so a server with dozens of worker threads would open a new
+    // TCP connection to DynamoDB for most calls. Raise it unless the operator set it.
+    if (System.getProperty("http.maxConnections") == null) {
+      System.setProperty("http.maxConnections", "128");
+    }
+  }
+
   private final RegistryContext ctx;
   public final TldAdmin tlds;
   public final RegistrarAdmin registrars;
