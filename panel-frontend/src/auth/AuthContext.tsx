@@ -14,7 +14,10 @@ export interface Auth {
 const AuthContext = createContext<Auth | undefined>(undefined);
 
 export function AuthProvider({ children, initial }: { children: ReactNode; initial?: Me | null }) {
-  const [me, setMeState] = useState<Me | null | undefined>(initial);
+  const [me, setMeState] = useState<Me | null | undefined>(() => {
+    if (initial) setCsrfToken(initial.csrfToken);
+    return initial;
+  });
 
   const setMe = useCallback((m: Me | null) => {
     setCsrfToken(m?.csrfToken);

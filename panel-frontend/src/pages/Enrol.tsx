@@ -34,7 +34,7 @@ export function Enrol() {
     },
   );
 
-  if (me && me.user.totpEnabled) {
+  if (me && me.user.totpEnabled && !me.mustEnrolTotp) {
     return (
       <div className="narrow">
         <h1>Two-step verification</h1>
