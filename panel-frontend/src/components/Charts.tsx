@@ -8,12 +8,14 @@ export interface Bar {
 
 export function BarChart({ title, bars, unit = '', format }: { title: string; bars: Bar[]; unit?: string; format?: (v: number) => string }) {
   const max = Math.max(1, ...bars.map((b) => b.value));
+  const fmt = format ?? ((v: number) => `${v}${unit}`);
   const rowH = 26;
   const labelW = 150;
   const width = 460;
-  const barW = width - labelW - 90;
+  // room for the longest printed value (about 7 units per character at 12px)
+  const valueW = 12 + 7 * Math.max(3, ...bars.map((b) => fmt(b.value).length));
+  const barW = width - labelW - valueW;
   const height = Math.max(rowH, bars.length * rowH) + 8;
-  const fmt = format ?? ((v: number) => `${v}${unit}`);
   const summary = bars.map((b) => `${b.label}: ${fmt(b.value)}`).join(', ') || 'no data';
   return (
     <figure className="chart">

@@ -35,7 +35,7 @@ export function Layout() {
         <span className="brand">OpenTLD registry</span>
         {me && (
           <span className="who">
-            {me.user.username} · {role === 'REGISTRAR' ? `registrar ${me.user.registrarId}` : role?.toLowerCase()}
+            {me.user.username} ({role === 'REGISTRAR' ? `registrar ${me.user.registrarId}` : role === 'ADMIN' ? 'administrator' : 'auditor'})
             <button
               type="button"
               className="link"
