@@ -113,7 +113,8 @@ try {
   await page.getByRole('table').waitFor();
   await shot('audit-log');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
-  await page.getByRole('img', { name: /Domains by TLD/ }).waitFor();
+  await page.getByText('Available funds (balance + credit)').waitFor();
+  await page.getByRole('img', { name: new RegExp(`Available funds.*${registrarId}: 500\\.00 USD`) }).waitFor();
   await shot('dashboard-admin');
   await signOut();
 
@@ -151,8 +152,20 @@ try {
   await page.goto(`${base}/users`);
   await heading('Not allowed').waitFor();
   await shot('admin-page-refused');
-  const status = await page.evaluate(async () => (await fetch('/api/users')).status);
-  assert.equal(status, 403, 'the API itself refuses the registrar user the users list');
+  // The API refuses it too: creating a registrar is for admins (403 forbidden), even with a
+  // valid CSRF token.
+  const refused = await page.evaluate(async () => {
+    const csrf = document.cookie.match(/(?:^|;\s*)(?:__Host-csrf|csrf)=([^;]+)/)?.[1] ?? '';
+    const r = await fetch('/api/registrars', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': decodeURIComponent(csrf) },
+      body: JSON.stringify({ id: 'sneaky', name: 'x', password: 'password-1', currency: 'USD', email: 'a@b.cd', abuseEmail: 'a@b.cd' }),
+    });
+    return { status: r.status, type: r.headers.get('content-type'), body: await r.json() };
+  });
+  assert.equal(refused.status, 403, JSON.stringify(refused));
+  assert.match(refused.type, /application\/problem\+json/);
+  assert.equal(refused.body.type, 'urn:opentld:problem:forbidden');
   step('all passed');
 } catch (e) {
   await shot('failure').catch(() => {});

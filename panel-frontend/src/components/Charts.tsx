@@ -58,7 +58,9 @@ export function ColumnChart({ title, periods, series }: { title: string; periods
   const left = 36;
   const bottom = 28;
   const top = 14;
-  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  // an even maximum keeps the middle grid line on a whole number
+  const top0 = Math.max(2, ...series.flatMap((s) => s.values));
+  const max = top0 % 2 === 0 ? top0 : top0 + 1;
   const groupW = (width - left - 8) / Math.max(1, periods.length);
   const colW = Math.min(22, (groupW - 8) / Math.max(1, series.length));
   const y = (v: number) => top + (height - top - bottom) * (1 - v / max);

@@ -92,6 +92,7 @@ const ledgerColumns: Column<LedgerEntry>[] = [
   { key: 'kind', label: 'Kind', sortable: true },
   { key: 'objectName', label: 'Object', sortable: true },
   { key: 'amount', label: 'Amount', sortable: true, value: (l) => l.amount.minor, render: (l) => formatMoney(l.amount) },
+  { key: 'description', label: 'Description' },
   { key: 'reference', label: 'Reference' },
 ];
 
