@@ -11,9 +11,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -29,13 +32,16 @@ import org.opentld.registry.functions.LocalContext;
  * ({@link ApiGatewayEvents}) and writes its response. Like API Gateway it answers 404 {@code
  * {"message":"Not Found"}} when no route matches and 500 {@code {"message":"Internal Server
  * Error"}} when a handler throws. One handler instance per function serves every request, as a
- * warm Lambda would, from a pool of threads.
+ * warm Lambda would, from a pool of threads. Given the panel's built files, it also serves them
+ * for GET and HEAD requests no route matches outside {@code /api/}, with index.html for any
+ * path that is not a file (the single-page app routes in the browser), as CloudFront does.
  */
 public final class HttpFront implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService pool;
   private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
       new HashMap<>();
+  private Path staticRoot;
 
   private HttpFront(HttpServer server, ExecutorService pool) {
     this.server = server;
@@ -48,6 +54,16 @@ public final class HttpFront implements AutoCloseable {
    * serving.
    */
   public static HttpFront start(RegistryContext ctx, int port, Map<String, String> settings)
+      throws IOException {
+    return start(ctx, port, settings, null);
+  }
+
+  /**
+   * As {@link #start(RegistryContext, int, Map)}, and serves the static files under {@code
+   * staticRoot} (the panel's {@code dist/}; null or missing: none) for unrouted GET/HEAD paths.
+   */
+  public static HttpFront start(
+      RegistryContext ctx, int port, Map<String, String> settings, Path staticRoot)
       throws IOException {
     HttpServer server;
     try {
@@ -63,6 +79,9 @@ public final class HttpFront implements AutoCloseable {
       return t;
     });
     HttpFront front = new HttpFront(server, pool);
+    if (staticRoot != null && Files.isRegularFile(staticRoot.resolve("index.html"))) {
+      front.staticRoot = staticRoot.toAbsolutePath().normalize();
+    }
     Map<String, String> env = new LinkedHashMap<>(settings);
     env.putIfAbsent("RDAP_BASE_URL", front.uri() + "/rdap");
     FunctionEnvironment fe = new FunctionEnvironment(ctx, env);
@@ -90,6 +109,9 @@ public final class HttpFront implements AutoCloseable {
       String method = x.getRequestMethod();
       Optional<FunctionCatalogue.Match> match =
           FunctionCatalogue.route(method, x.getRequestURI().getRawPath());
+      if (match.isEmpty() && serveStatic(x, method)) {
+        return;
+      }
       if (match.isEmpty()) {
         write(x, method, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}");
         return;
@@ -108,6 +130,55 @@ public final class HttpFront implements AutoCloseable {
       byte[] bytes = r.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
       write(x, method, r.getStatusCode(), r.getHeaders() == null ? Map.of() : r.getHeaders(), bytes);
     }
+  }
+
+  /** Whether the panel's files are served (a built {@code dist/} was found). */
+  public boolean servesPanel() {
+    return staticRoot != null;
+  }
+
+  /**
+   * The panel's built files for an unrouted GET/HEAD outside /api/: the file if it exists under
+   * the root, else index.html (client-side routes). False when not ours to answer.
+   */
+  private boolean serveStatic(HttpExchange x, String method) throws IOException {
+    String path = x.getRequestURI().getPath();
+    if (staticRoot == null
+        || !(method.equals("GET") || method.equals("HEAD"))
+        || path.equals("/api")
+        || path.startsWith("/api/")) {
+      return false;
+    }
+    Path file = staticRoot.resolve(path.substring(1)).normalize();
+    boolean asset = file.startsWith(staticRoot) && Files.isRegularFile(file);
+    if (!asset) {
+      file = staticRoot.resolve("index.html");
+    }
+    String name = file.getFileName().toString();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("content-type", contentType(name));
+    // Vite's assets carry a content hash in their names; index.html must always be re-read.
+    headers.put("cache-control",
+        asset && path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+    headers.put("x-content-type-options", "nosniff");
+    write(x, method, 200, headers, Files.readAllBytes(file));
+    return true;
+  }
+
+  private static String contentType(String name) {
+    String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    return switch (ext) {
+      case "html" -> "text/html; charset=utf-8";
+      case "js", "mjs" -> "text/javascript; charset=utf-8";
+      case "css" -> "text/css; charset=utf-8";
+      case "json", "map" -> "application/json";
+      case "svg" -> "image/svg+xml";
+      case "png" -> "image/png";
+      case "ico" -> "image/x-icon";
+      case "woff2" -> "font/woff2";
+      case "txt" -> "text/plain; charset=utf-8";
+      default -> "application/octet-stream";
+    };
   }
 
   private static void write(HttpExchange x, String method, int status, Map<String, String> headers, String body)

@@ -146,9 +146,27 @@ public final class LocalRegistry implements AutoCloseable {
     seeded = DemoData.seed(registry, out);
     epp = LocalEpp.start(registry, eppCertDir(), options.eppPort(), out);
     whois = LocalWhois.start(registry, options.whoisPort(), out);
-    http = HttpFront.start(registry.context(), options.httpPort(), System.getenv());
-    out.println("      HTTP front (RDAP, DAS) on " + http.uri());
+    http = HttpFront.start(registry.context(), options.httpPort(), System.getenv(), panelDist());
+    out.println("      HTTP front (RDAP, DAS) on " + http.uri()
+        + (http.servesPanel() ? " with the panel" : " (panel not built: npm run build in panel-frontend)"));
     return this;
+  }
+
+  /**
+   * The panel's built files: {@code PANEL_DIST_DIR}, else {@code panel-frontend/dist} from the
+   * repository root or from a module folder (tests run in {@code localstack/}).
+   */
+  static Path panelDist() {
+    String configured = System.getenv("PANEL_DIST_DIR");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    for (Path p : List.of(Path.of("panel-frontend", "dist"), Path.of("..", "panel-frontend", "dist"))) {
+      if (Files.isDirectory(p)) {
+        return p;
+      }
+    }
+    return null;
   }
 
   /** Where the EPP certificates go: beside the data, or a fresh temporary folder. */
@@ -199,6 +217,9 @@ public final class LocalRegistry implements AutoCloseable {
       out.println("  EPP             127.0.0.1:" + epp.port() + " (" + e.getMessage() + ")");
     }
     out.println("  WHOIS           whois -h 127.0.0.1 -p " + whoisPort() + " registrar 9999  (or any NAME." + DemoData.TLD + ")");
+    if (http.servesPanel()) {
+      out.println("  panel           " + http.uri() + "/  (API under /api)");
+    }
     out.println("  RDAP / DAS      " + http.uri() + "/rdap/help   " + http.uri() + "/das/check?name=example.test");
     out.println("  look inside     aws dynamodb scan --table-name registry --endpoint-url " + dynamoEndpoint);
     out.println("Press Ctrl-C to stop" + (options.inMemory() ? " (in-memory data is discarded)." : "; data is kept."));
