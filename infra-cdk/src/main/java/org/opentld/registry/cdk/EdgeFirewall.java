@@ -64,7 +64,10 @@ public final class EdgeFirewall extends Construct {
     webAcl =
         CfnWebACL.Builder.create(this, "WebAcl")
             .scope("CLOUDFRONT")
-            .defaultAction(DefaultActionProperty.builder().allow(CfnWebACL.AllowActionProperty.builder().build()).build())
+            .defaultAction(
+                DefaultActionProperty.builder()
+                    .allow(CfnWebACL.AllowActionProperty.builder().build())
+                    .build())
             .visibilityConfig(visibility("registry-edge"))
             .rules(rules)
             .build();
@@ -75,7 +78,10 @@ public final class EdgeFirewall extends Construct {
     return RuleProperty.builder()
         .name(name)
         .priority(priority)
-        .action(RuleActionProperty.builder().block(CfnWebACL.BlockActionProperty.builder().build()).build())
+        .action(
+            RuleActionProperty.builder()
+                .block(CfnWebACL.BlockActionProperty.builder().build())
+                .build())
         .statement(
             StatementProperty.builder()
                 .rateBasedStatement(

@@ -161,17 +161,20 @@ public final class Observability extends Construct {
       String cid = RegistryFunctions.constructId(name);
       boolean rdds = name.equals("rdap") || name.equals("das");
       // RDAP and DAS are RDDS queries (2000 ms for 95%); others alarm near their timeout.
-      int limit = rdds ? RDDS_QUERY_MS : (int) (fn.getTimeout().toMilliseconds().doubleValue() * 0.8);
+      int timeoutMs = fn.getTimeout().toMilliseconds().intValue();
+      int limit = rdds ? RDDS_QUERY_MS : timeoutMs * 8 / 10;
       IMetric p95 = fn.metricDuration(options("p95"));
       alarm(cid + "Rtt", p95, limit, name + " duration p95 (ms)");
-      IMetric errors = rate(cid, fn.metricErrors(options("Sum")), fn.metricInvocations(options("Sum")));
+      IMetric errors =
+          rate(cid, fn.metricErrors(options("Sum")), fn.metricInvocations(options("Sum")));
       alarm(cid + "ErrorRate", errors, 1, name + " invocations failing (%)");
       alarm(cid + "Throttles", fn.metricThrottles(options("Sum")), 1, name + " throttled");
       row(name, p95, fn.metricInvocations(options("Sum")), fn.metricErrors(options("Sum")));
     }
 
     var api = props.api().api();
-    IMetric api5xx = rate("Api", api.metricServerError(options("Sum")), api.metricCount(options("Sum")));
+    IMetric api5xx =
+        rate("Api", api.metricServerError(options("Sum")), api.metricCount(options("Sum")));
     alarm("ApiErrorRate", api5xx, 1, "HTTP API 5xx (%)");
     row("HTTP API", api.metricCount(options("Sum")), api.metricLatency(options("p95")), api5xx);
 
@@ -197,7 +200,10 @@ public final class Observability extends Construct {
     row("Jobs", dead);
 
     dashboard.addWidgets(
-        AlarmStatusWidget.Builder.create().title("Alarms").alarms(List.copyOf(alarms)).width(24)
+        AlarmStatusWidget.Builder.create()
+            .title("Alarms")
+            .alarms(List.copyOf(alarms))
+            .width(24)
             .build());
   }
 

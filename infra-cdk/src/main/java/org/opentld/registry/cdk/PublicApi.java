@@ -106,7 +106,9 @@ public final class PublicApi extends Construct {
       for (FunctionCatalogue.Route r : f.routes()) {
         HttpRoute.Builder.create(this, "Route " + r.routeKey())
             .httpApi(api)
-            .routeKey(HttpRouteKey.with(r.path(), HttpMethod.valueOf(r.method().toUpperCase(Locale.ROOT))))
+            .routeKey(
+                HttpRouteKey.with(
+                    r.path(), HttpMethod.valueOf(r.method().toUpperCase(Locale.ROOT))))
             .integration(integration)
             .build();
       }

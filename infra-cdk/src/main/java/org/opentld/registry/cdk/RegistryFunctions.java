@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.opentld.registry.functions.FunctionCatalogue;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.Role;
@@ -143,6 +144,11 @@ public final class RegistryFunctions extends Construct {
               .aliasName("live")
               .version(fn.getCurrentVersion())
               .build();
+      // Versions are published (currentVersion, alias live), which is what SnapStart needs.
+      Annotations.of(fn)
+          .acknowledgeWarning(
+              "@aws-cdk/aws-lambda:snapStartRequirePublish",
+              "published through currentVersion and the alias live");
       functions.put(f.name(), fn);
       aliases.put(f.name(), live);
     }

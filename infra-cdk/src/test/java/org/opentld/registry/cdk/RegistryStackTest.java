@@ -36,7 +36,8 @@ class RegistryStackTest {
   @Test
   void tables_followTheSharedDefinitions_onDemandEncryptedWithPitrAndStreams() {
     TableDefinition def = org.opentld.registry.store.RegistryTables.REGISTRY;
-    prod.resourceCountIs("AWS::DynamoDB::Table", org.opentld.registry.store.RegistryTables.all().size());
+    prod.resourceCountIs(
+        "AWS::DynamoDB::Table", org.opentld.registry.store.RegistryTables.all().size());
     prod.hasResourceProperties(
         "AWS::DynamoDB::Table",
         Match.objectLike(
@@ -56,7 +57,8 @@ class RegistryStackTest {
     assertThat(table.get("DeletionPolicy")).isEqualTo("Retain");
     List<Map<String, Object>> gsis = list(props(table).get("GlobalSecondaryIndexes"));
     assertThat(gsis.stream().map(g -> g.get("IndexName")))
-        .containsExactlyElementsOf(def.indexes().stream().map(TableDefinition.Index::name).toList());
+        .containsExactlyElementsOf(
+            def.indexes().stream().map(TableDefinition.Index::name).toList());
     assertThat(gsis).allSatisfy(g -> assertThat(map(g.get("Projection")).get("ProjectionType"))
         .isEqualTo("ALL"));
   }
@@ -79,10 +81,12 @@ class RegistryStackTest {
           assertThat(p.get("PublicAccessBlockConfiguration")).as(id).isEqualTo(Map.of(
               "BlockPublicAcls", true, "BlockPublicPolicy", true,
               "IgnorePublicAcls", true, "RestrictPublicBuckets", true));
-          assertThat(p.get("VersioningConfiguration")).as(id).isEqualTo(Map.of("Status", "Enabled"));
+          assertThat(p.get("VersioningConfiguration")).as(id)
+              .isEqualTo(Map.of("Status", "Enabled"));
         });
     long kms =
-        buckets.values().stream().filter(b -> json(props(b).get("BucketEncryption")).contains("aws:kms"))
+        buckets.values().stream()
+            .filter(b -> json(props(b).get("BucketEncryption")).contains("aws:kms"))
             .count();
     assertThat(kms).as("zones, escrow and reports under the registry key").isEqualTo(3);
     // Every bucket's policy denies requests without TLS.
@@ -249,7 +253,8 @@ class RegistryStackTest {
     String rules = json(acl.get("Rules"));
     for (String prefix : List.of("/rdap/", "/das/")) {
       assertThat(list(acl.get("Rules")).stream().map(RegistryStackTest::json)
-          .filter(r -> r.contains("RateBasedStatement") && r.contains("\"SearchString\":\"" + prefix)
+          .filter(r -> r.contains("RateBasedStatement")
+              && r.contains("\"SearchString\":\"" + prefix)
               && r.contains("\"Block\"")))
           .as(prefix).hasSize(1);
     }

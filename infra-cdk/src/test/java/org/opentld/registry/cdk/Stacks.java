@@ -63,7 +63,8 @@ final class Stacks {
    * (no package phase) a stand-in zip, since the template does not depend on its content.
    */
   static Path lambdaZip() {
-    Path real = Path.of(System.getProperty("lambda.zip", "../functions/target/functions-lambda.zip"));
+    Path real =
+        Path.of(System.getProperty("lambda.zip", "../functions/target/functions-lambda.zip"));
     if (Files.isRegularFile(real)) {
       return real;
     }
