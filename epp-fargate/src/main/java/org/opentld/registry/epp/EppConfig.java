@@ -1,6 +1,10 @@
 package org.opentld.registry.epp;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 
@@ -121,14 +125,15 @@ public record EppConfig(
    * EPP_MAX_SESSIONS_PER_REGISTRAR (10), EPP_RATE_LIMIT_PER_SECOND (100; 0 off),
    * EPP_RATE_LIMIT_BURST (200), EPP_HEALTH_PORT (8080; -1 off), EPP_DRAIN_TIMEOUT_SECONDS (25),
    * EPP_ACTIVITY_FLUSH_SECONDS (60), EPP_COMMAND_LOG (true),
-   * EPP_CERT_EXPIRY_WARNING_DAYS (30).
+   * EPP_CERT_EXPIRY_WARNING_DAYS (30). EPP_CERT_PEM and EPP_KEY_PEM are file paths, or the PEM
+   * text itself, as ECS injects a Secrets Manager secret into the environment.
    */
   public static EppConfig fromEnvironment(Map<String, String> env) {
     return new EppConfig(
         get(env, "EPP_HOST", "0.0.0.0"),
         Integer.parseInt(get(env, "EPP_PORT", "700")),
-        Path.of(required(env, "EPP_CERT_PEM")),
-        Path.of(required(env, "EPP_KEY_PEM")),
+        pemFile(required(env, "EPP_CERT_PEM"), "epp-cert"),
+        pemFile(required(env, "EPP_KEY_PEM"), "epp-key"),
         Integer.parseInt(get(env, "EPP_MAX_FRAME_BYTES", "65536")),
         Duration.ofSeconds(Long.parseLong(get(env, "EPP_IDLE_TIMEOUT_SECONDS", "600"))),
         Boolean.parseBoolean(get(env, "EPP_PROXY_PROTOCOL", "false")),
@@ -143,6 +148,29 @@ public record EppConfig(
         Duration.ofSeconds(Long.parseLong(get(env, "EPP_ACTIVITY_FLUSH_SECONDS", "60"))),
         Boolean.parseBoolean(get(env, "EPP_COMMAND_LOG", "true")),
         Duration.ofDays(Long.parseLong(get(env, "EPP_CERT_EXPIRY_WARNING_DAYS", "30"))));
+  }
+
+  /**
+   * A path as given, or for PEM text (starting with {@code -----BEGIN}) a file only the process
+   * owner can read, holding that text, removed when the JVM exits.
+   */
+  static Path pemFile(String value, String prefix) {
+    if (!value.startsWith("-----BEGIN")) {
+      return Path.of(value);
+    }
+    try {
+      Path file =
+          Files.createTempFile(
+              prefix,
+              ".pem",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      file.toFile().deleteOnExit();
+      // Secrets typed on one line keep their line breaks as the two characters "\n".
+      String pem = value.replace("\\n", "\n");
+      return Files.writeString(file, pem.endsWith("\n") ? pem : pem + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + prefix + " PEM to a temporary file", e);
+    }
   }
 
   private static String get(Map<String, String> env, String name, String fallback) {
