@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.opentld.registry.functions.das.DasHandler;
+import org.opentld.registry.functions.panel.PanelHandler;
 import org.opentld.registry.functions.rdap.RdapHandler;
 
 /**
@@ -92,7 +93,18 @@ public final class FunctionCatalogue {
           List.of(),
           DasHandler::new);
 
-  public static final List<Function> ALL = List.of(RDAP, DAS);
+  /** The panel's JSON API (docs/panel-api.md): sessions, accounts, objects, reports. */
+  public static final Function PANEL_API =
+      new Function(
+          "panel-api",
+          PanelHandler.class.getName() + "::handleRequest",
+          1024,
+          29,
+          List.of(new Route("ANY", "/api/{proxy+}")),
+          List.of(),
+          PanelHandler::new);
+
+  public static final List<Function> ALL = List.of(RDAP, DAS, PANEL_API);
 
   /** The function and route API Gateway would pick for a request, with its path parameters. */
   public record Match(Function function, Route route, Map<String, String> pathParameters) {}

@@ -20,6 +20,9 @@ class FunctionCatalogueTest {
     assertThat(routeKey("GET", "/das/check")).isEqualTo("GET /das/check");
     assertThat(FunctionCatalogue.route("GET", "/rdap/domain/example.test").get().function())
         .isSameAs(FunctionCatalogue.RDAP);
+    var panel = FunctionCatalogue.route("DELETE", "/api/registrars/reg-a/users/bob/totp").orElseThrow();
+    assertThat(panel.function()).isSameAs(FunctionCatalogue.PANEL_API);
+    assertThat(panel.pathParameters()).containsEntry("proxy", "registrars/reg-a/users/bob/totp");
   }
 
   @Test

@@ -128,6 +128,10 @@ public final class HttpFront implements AutoCloseable {
       }
       String body = r.getBody() == null ? "" : r.getBody();
       byte[] bytes = r.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+      if (r.getCookies() != null) {
+        // API Gateway turns the payload 2.0 "cookies" list into one Set-Cookie header each.
+        r.getCookies().forEach(c -> x.getResponseHeaders().add("Set-Cookie", c));
+      }
       write(x, method, r.getStatusCode(), r.getHeaders() == null ? Map.of() : r.getHeaders(), bytes);
     }
   }

@@ -221,6 +221,8 @@ public final class LocalRegistry implements AutoCloseable {
       out.println("  panel           " + http.uri() + "/  (API under /api)");
     }
     out.println("  RDAP / DAS      " + http.uri() + "/rdap/help   " + http.uri() + "/das/check?name=example.test");
+    out.println("  panel API       " + http.uri() + "/api  (POST /api/session as " + DemoData.ADMIN_USER
+        + " / " + DemoData.ADMIN_PASSWORD + "; docs/panel-api.md)");
     out.println("  look inside     aws dynamodb scan --table-name registry --endpoint-url " + dynamoEndpoint);
     out.println("Press Ctrl-C to stop" + (options.inMemory() ? " (in-memory data is discarded)." : "; data is kept."));
   }

@@ -142,4 +142,29 @@ class HttpFrontIT {
     HttpResponse<String> repeated = send("GET", "/das/check?names=a1.test&names=a2.test&format=text");
     assertThat(repeated.body()).isEqualTo("a1.test available\na2.test available\n");
   }
+
+  @Test
+  void panelApi_signInSetsCookiesThatTheNextRequestCarries() throws Exception {
+    HttpRequest signIn =
+        HttpRequest.newBuilder(URI.create(base + "/api/session"))
+            .POST(HttpRequest.BodyPublishers.ofString(
+                "{\"username\":\"" + DemoData.ADMIN_USER + "\",\"password\":\"" + DemoData.ADMIN_PASSWORD + "\"}"))
+            .header("Content-Type", "application/json")
+            .build();
+    HttpResponse<String> r = CLIENT.send(signIn, HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    List<String> cookies = r.headers().allValues("set-cookie");
+    assertThat(cookies).hasSize(2);
+    assertThat(cookies.get(0)).startsWith("__Host-session=").contains("HttpOnly", "SameSite=Strict");
+    String cookieHeader = String.join("; ", cookies.stream().map(c -> c.substring(0, c.indexOf(';'))).toList());
+    HttpResponse<String> me =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/me")).header("Cookie", cookieHeader).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(me.body()).get("mustEnrolTotp").asBoolean()).as("the demo admin has no TOTP yet").isTrue();
+    HttpResponse<String> none = send("GET", "/api/dashboard");
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(none.headers().firstValue("content-type")).hasValue("application/problem+json");
+  }
 }

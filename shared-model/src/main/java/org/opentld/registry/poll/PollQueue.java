@@ -72,4 +72,11 @@ public final class PollQueue {
     String next = head.isEmpty() ? null : head.get(0).get("sk").s();
     return new AckResult(msgId, head.isEmpty() ? 0 : ctx.store().count(pk, ""), next);
   }
+
+  /** The caller's queued messages, oldest first, at most {@code limit} (the panel's list). */
+  public List<PollMessage> list(Caller caller, int limit) {
+    return ctx.store().queryPrefix(Keys.poll(caller.registrarId()), "", limit).stream()
+        .map(Items::poll)
+        .toList();
+  }
 }

@@ -145,6 +145,57 @@ public final class RegistrarAdmin {
         .toList();
   }
 
+  /** The ledger, newest first (up to {@code limit} entries). */
+  public List<LedgerEntry> ledgerNewestFirst(String registrarId, int limit) {
+    return ctx.store().page(Keys.ledger(registrarId), "", limit, null, false).items().stream()
+        .map(Items::ledger)
+        .toList();
+  }
+
+  /** Suspends (EPP logins and commands refused) or reactivates a registrar. */
+  public Registrar setStatus(Caller caller, String registrarId, Registrar.Status status) {
+    return change(caller, registrarId, r -> copy(r, status, r.ipAllowlist(), r.certFingerprints(), r.creditLimit()));
+  }
+
+  /** Replaces the source address allowlist (CIDR blocks; empty: any address). 2005 if malformed. */
+  public Registrar setIpAllowlist(Caller caller, String registrarId, List<String> cidrs) {
+    List<String> clean = cidrs.stream().map(String::strip).toList();
+    clean.forEach(Cidr::parse);
+    return change(caller, registrarId, r -> copy(r, r.status(), clean, r.certFingerprints(), r.creditLimit()));
+  }
+
+  /** Replaces the client certificate SHA-256 fingerprints. 2005 if one is not 64 hex digits. */
+  public Registrar setCertFingerprints(Caller caller, String registrarId, Set<String> fingerprints) {
+    Set<String> clean = normaliseFingerprints(fingerprints);
+    return change(caller, registrarId, r -> copy(r, r.status(), r.ipAllowlist(), clean, r.creditLimit()));
+  }
+
+  /** Sets the credit limit (in the registrar's currency, not negative). */
+  public Registrar setCreditLimit(Caller caller, String registrarId, Money limit) {
+    if (limit.minor() < 0) {
+      throw new RegistryException.ValueRange("a credit limit is not negative");
+    }
+    return change(caller, registrarId, r -> {
+      if (!r.currency().equals(limit.currency())) {
+        throw new RegistryException.ValueRange("registrar " + registrarId + " bills in " + r.currency());
+      }
+      return copy(r, r.status(), r.ipAllowlist(), r.certFingerprints(), limit.minor());
+    });
+  }
+
+  private Registrar change(
+      Caller caller, String registrarId, java.util.function.UnaryOperator<Registrar> f) {
+    return ctx.withRetries(() -> update(caller, f.apply(ctx.registrar(registrarId))));
+  }
+
+  private static Registrar copy(
+      Registrar r, Registrar.Status status, List<String> ips, Set<String> certs, long creditLimit) {
+    return new Registrar(
+        r.id(), r.name(), r.ianaId(), status, r.passwordHash(), certs, ips, r.balance(),
+        creditLimit, r.currency(), r.email(), r.phone(), r.url(), r.whoisServer(),
+        r.abuseEmail(), r.abusePhone(), r.createdAt(), r.updatedAt(), r.version(), r.address());
+  }
+
   static Registrar withPasswordHash(Registrar r, String hash) {
     return new Registrar(
         r.id(), r.name(), r.ianaId(), r.status(), hash, r.certFingerprints(), r.ipAllowlist(),

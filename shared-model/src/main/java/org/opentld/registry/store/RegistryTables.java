@@ -51,7 +51,8 @@ public final class RegistryTables {
               new TableDefinition.Index(
                   GSI4, "gsi4pk", "gsi4sk", "domains and hosts by name prefix (searches)")),
           true,
-          null);
+          // Panel sessions (and any other item with an end) carry epoch seconds in "ttl".
+          "ttl");
 
   private RegistryTables() {}
 
@@ -124,11 +125,25 @@ public final class RegistryTables {
       try {
         ddb.createTable(createRequest(def, name));
         ddb.waiter().waitUntilTableExists(r -> r.tableName(name));
+        enableTtl(ddb, def, name);
         created.add(name);
       } catch (ResourceInUseException exists) {
         // already there: a restart of the local stack keeps its data
       }
     }
     return created;
+  }
+
+  /** Turns on DynamoDB's expiry of items by the definition's TTL attribute, where supported. */
+  private static void enableTtl(DynamoDbClient ddb, TableDefinition def, String name) {
+    if (def.ttlAttribute() == null) {
+      return;
+    }
+    try {
+      ddb.updateTimeToLive(r -> r.tableName(name)
+          .timeToLiveSpecification(t -> t.enabled(true).attributeName(def.ttlAttribute())));
+    } catch (RuntimeException unsupported) {
+      // An emulator without TTL keeps expired items; readers check expiry themselves anyway.
+    }
   }
 }

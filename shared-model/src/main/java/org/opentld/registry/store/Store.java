@@ -125,6 +125,18 @@ public final class Store {
       String skTo,
       int limit,
       Map<String, AttributeValue> startKey) {
+    return queryIndex(index, pk, skFrom, skTo, limit, startKey, true);
+  }
+
+  /** As {@link #queryIndex(String, String, String, String, int, Map)}, newest-first if not ascending. */
+  public Page queryIndex(
+      String index,
+      String pk,
+      String skFrom,
+      String skTo,
+      int limit,
+      Map<String, AttributeValue> startKey,
+      boolean ascending) {
     String pkAttr = index + "pk";
     String skAttr = index + "sk";
     Map<String, AttributeValue> values = new HashMap<>();
@@ -152,7 +164,8 @@ public final class Store {
             .indexName(index)
             .keyConditionExpression(cond)
             .expressionAttributeNames(names)
-            .expressionAttributeValues(values);
+            .expressionAttributeValues(values)
+            .scanIndexForward(ascending);
     return runPaged(q, limit, startKey);
   }
 

@@ -80,9 +80,12 @@ public final class TldAdmin {
 
   /** Removes a label from the lists. */
   public void removeLabel(Caller caller, String tld, String label) {
+    // The history snapshot is a record (a JSON object), not the bare label string.
+    TldLabel before =
+        Pricing.label(ctx.store(), tld, label).orElse(new TldLabel(tld, label, null, null));
     Tx tx = ctx.store().tx();
     tx.delete(Keys.tld(tld), Keys.tldLabelSk(label), null, null, null);
-    ctx.history(tx, caller, "tld", tld, "TLD-" + tld, "unlabel", label, null);
+    ctx.history(tx, caller, "tld", tld, "TLD-" + tld, "unlabel", before, null);
     tx.execute();
   }
 
