@@ -56,8 +56,16 @@ public final class JobHandler implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-    JobReport report = handle(JobInput.parse(in.readAllBytes()), context);
-    JSON.writeValue(out, report);
+    JobReport r = handle(JobInput.parse(in.readAllBytes()), context);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("job", r.job());
+    answer.put("segment", r.segment());
+    answer.put("examined", r.examined());
+    answer.put("changed", r.changed());
+    answer.put("failed", r.failed());
+    answer.put("ok", r.ok());
+    answer.put("notes", r.notes());
+    JSON.writeValue(out, answer);
   }
 
   /**
