@@ -95,7 +95,8 @@ public final class LocalScheduler implements AutoCloseable {
     timer.schedule(() -> fire(s, at), delay, TimeUnit.MILLISECONDS);
   }
 
-  private void fire(JobSchedule s, Instant at) {
+  /** A schedule's time has come: arm the next one, then run the job on a worker. */
+  void fire(JobSchedule s, Instant at) {
     // Re-arm first, from the planned time, so that a slow run does not shift the schedule.
     ScheduleExpression expr = ScheduleExpression.parse(s.expression());
     Instant next = expr.next(at);

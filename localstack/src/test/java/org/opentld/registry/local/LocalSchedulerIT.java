@@ -93,6 +93,17 @@ class LocalSchedulerIT {
         assertThat(first).extracting(JobReport::segment).containsExactly(0, 1, 2, 3);
         assertThat(changed(first)).isEqualTo(1);
         assertThat(changed(scheduler.runNow("auto-renew"))).isZero();
+
+        // A firing re-arms from its planned time (06:00 the next day) and runs the job.
+        var daily = FunctionCatalogue.jobSchedule("notifications").orElseThrow();
+        Instant planned = clock.now.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusSeconds(6 * 3600);
+        scheduler.fire(daily, planned);
+        assertThat(scheduler.nextRuns().get("notifications")).isEqualTo(planned.plus(Duration.ofDays(1)));
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (out.toString().split("notifications: 1 segment").length < 4
+            && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
       }
       assertThat(travelling.context().domain("sched.test").expiresAt()).isAfter(d.expiresAt());
       try (Stream<Path> files = Files.list(mail)) {
@@ -105,6 +116,7 @@ class LocalSchedulerIT {
         .contains("scheduled jobs on the catalogue's schedules; mail in")
         .contains("[jobs] ")
         .contains("auto-renew: 4 segment(s), examined 1, changed 1, failed 0")
+        .contains("notifications: 1 segment(s), examined 1, changed 0, failed 0")
         .contains("bin/registry-ops");
   }
 
