@@ -59,7 +59,9 @@ class FunctionCatalogueTest {
     assertThat(FunctionCatalogue.JOBS.schedules())
         .extracting(FunctionCatalogue.Schedule::name)
         .containsExactlyElementsOf(
-            FunctionCatalogue.JOB_SCHEDULES.stream().map(FunctionCatalogue.JobSchedule::job).toList());
+            FunctionCatalogue.JOB_SCHEDULES.stream()
+                .map(FunctionCatalogue.JobSchedule::job)
+                .toList());
     var autoRenew = FunctionCatalogue.jobSchedule("auto-renew").orElseThrow();
     for (int s = 0; s < autoRenew.segments(); s++) {
       JobInput in = JobInput.parse(autoRenew.input(s).getBytes(StandardCharsets.UTF_8));

@@ -123,7 +123,8 @@ public final class LocalRegistry implements AutoCloseable {
           "  --roid-suffix     repository suffix of ROIDs (default TEST)",
           "  --epp-port PORT   EPP server on 127.0.0.1 (default 7000; 0 = any free)",
           "  --whois-port      WHOIS port on 127.0.0.1 (default 4343; 0 = any free)",
-          "  --http-port       port of the HTTP front (RDAP, DAS) on 127.0.0.1 (default 8080; 0 = any free)",
+          "  --http-port       port of the HTTP front (RDAP, DAS) on 127.0.0.1"
+              + " (default 8080; 0 = any free)",
           "  --no-jobs         do not run the scheduled jobs (registry-ops run JOB still works)");
     }
   }

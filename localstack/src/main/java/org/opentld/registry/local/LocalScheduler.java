@@ -28,12 +28,12 @@ import org.opentld.registry.functions.jobs.JobInput;
 import org.opentld.registry.functions.jobs.JobReport;
 
 /**
- * EventBridge Scheduler for the local stack: every {@link FunctionCatalogue#JOB_SCHEDULES}
- * entry fires on its own expression (UTC), and each firing invokes the jobs function's
- * handler once per segment with the same input AWS sends, the segments side by side. A job
- * still running when its next time comes is not started twice (in AWS, overlapping runs are
- * harmless since jobs are idempotent; here they would only compete for two cores). Mail goes
- * to a folder, one {@code .eml} per message.
+ * EventBridge Scheduler for the local stack: every {@link FunctionCatalogue#JOB_SCHEDULES} entry
+ * fires on its own expression (UTC), and each firing invokes the jobs function's handler once per
+ * segment with the same input AWS sends, the segments side by side. A job still running when its
+ * next time comes is not started twice (in AWS, overlapping runs are harmless since jobs are
+ * idempotent; here they would only compete for two cores). Mail goes to a folder, one {@code .eml}
+ * per message.
  */
 public final class LocalScheduler implements AutoCloseable {
   private final JobHandler handler;
@@ -59,8 +59,8 @@ public final class LocalScheduler implements AutoCloseable {
   }
 
   /**
-   * The catalogue's schedules over {@code registry}, mail into {@code mailDir}; the other
-   * settings (e.g. {@code MAIL_FROM}) from {@code env}.
+   * The catalogue's schedules over {@code registry}, mail into {@code mailDir}; the other settings
+   * (e.g. {@code MAIL_FROM}) from {@code env}.
    */
   public static LocalScheduler forCatalogue(
       Registry registry, Path mailDir, Map<String, String> env, PrintStream out) {
@@ -133,7 +133,8 @@ public final class LocalScheduler implements AutoCloseable {
 
   private List<JobReport> run(JobSchedule s) {
     long start = System.nanoTime();
-    ExecutorService segments = Executors.newFixedThreadPool(Math.min(4, s.segments()), daemon(s.job()));
+    ExecutorService segments =
+        Executors.newFixedThreadPool(Math.min(4, s.segments()), daemon(s.job()));
     List<JobReport> reports = new ArrayList<>();
     try {
       List<Future<JobReport>> futures = new ArrayList<>();
@@ -156,7 +157,12 @@ public final class LocalScheduler implements AutoCloseable {
     long failed = reports.stream().mapToLong(JobReport::failed).sum();
     out.printf(
         "[jobs] %s %s: %d segment(s), examined %d, changed %d, failed %d (%d ms)%n",
-        clock.instant(), s.job(), s.segments(), examined, changed, failed,
+        clock.instant(),
+        s.job(),
+        s.segments(),
+        examined,
+        changed,
+        failed,
         (System.nanoTime() - start) / 1_000_000);
     return reports;
   }
@@ -168,7 +174,8 @@ public final class LocalScheduler implements AutoCloseable {
     } catch (JobHandler.JobFailedException e) {
       return e.report();
     } catch (RuntimeException e) {
-      return new JobReport(input.job(), input.segment(), 0, 0, 1, List.of("invocation failed: " + e));
+      return new JobReport(
+          input.job(), input.segment(), 0, 0, 1, List.of("invocation failed: " + e));
     }
   }
 

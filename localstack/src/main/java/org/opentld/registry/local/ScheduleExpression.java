@@ -12,15 +12,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * EventBridge schedule expressions, as far as the function catalogue uses them, evaluated in
- * UTC: {@code rate(value unit)} (minute/minutes, hour/hours, day/days; singular exactly for 1,
- * as EventBridge insists) and {@code cron(minutes hours day-of-month month day-of-week year)}
- * with {@code *}, {@code ?}, numbers, ranges {@code a-b}, lists {@code a,b}, steps {@code
- * a/n} and {@code *}{@code /n}, month names JAN-DEC and day names SUN-SAT (1 = Sunday). One of
- * day-of-month and day-of-week must be {@code ?}. {@code L}, {@code W} and {@code #} are
- * refused with a clear message rather than misread.
+ * EventBridge schedule expressions, as far as the function catalogue uses them, evaluated in UTC:
+ * {@code rate(value unit)} (minute/minutes, hour/hours, day/days; singular exactly for 1, as
+ * EventBridge insists) and {@code cron(minutes hours day-of-month month day-of-week year)} with
+ * {@code *}, {@code ?}, numbers, ranges {@code a-b}, lists {@code a,b}, steps {@code a/n} and
+ * {@code *}{@code /n}, month names JAN-DEC and day names SUN-SAT (1 = Sunday). One of day-of-month
+ * and day-of-week must be {@code ?}. {@code L}, {@code W} and {@code #} are refused with a clear
+ * message rather than misread.
  */
-public sealed interface ScheduleExpression permits ScheduleExpression.Rate, ScheduleExpression.Cron {
+public sealed interface ScheduleExpression
+    permits ScheduleExpression.Rate, ScheduleExpression.Cron {
   /** The first fire time strictly after {@code after} (a rate counts from {@code after}). */
   Instant next(Instant after);
 
@@ -39,12 +40,14 @@ public sealed interface ScheduleExpression permits ScheduleExpression.Rate, Sche
 
   /** A fixed interval. */
   record Rate(Duration every) implements ScheduleExpression {
-    private static final Pattern FORM = Pattern.compile("(\\d+)\\s+(minute|minutes|hour|hours|day|days)");
+    private static final Pattern FORM =
+        Pattern.compile("(\\d+)\\s+(minute|minutes|hour|hours|day|days)");
 
     static Rate parse(String body) {
       Matcher m = FORM.matcher(body);
       if (!m.matches()) {
-        throw new IllegalArgumentException("rate must be 'N minutes|hours|days': rate(" + body + ")");
+        throw new IllegalArgumentException(
+            "rate must be 'N minutes|hours|days': rate(" + body + ")");
       }
       long n = Long.parseLong(m.group(1));
       String unit = m.group(2);
@@ -80,9 +83,18 @@ public sealed interface ScheduleExpression permits ScheduleExpression.Rate, Sche
       implements ScheduleExpression {
     private static final Map<String, Integer> MONTHS =
         Map.ofEntries(
-            Map.entry("JAN", 1), Map.entry("FEB", 2), Map.entry("MAR", 3), Map.entry("APR", 4),
-            Map.entry("MAY", 5), Map.entry("JUN", 6), Map.entry("JUL", 7), Map.entry("AUG", 8),
-            Map.entry("SEP", 9), Map.entry("OCT", 10), Map.entry("NOV", 11), Map.entry("DEC", 12));
+            Map.entry("JAN", 1),
+            Map.entry("FEB", 2),
+            Map.entry("MAR", 3),
+            Map.entry("APR", 4),
+            Map.entry("MAY", 5),
+            Map.entry("JUN", 6),
+            Map.entry("JUL", 7),
+            Map.entry("AUG", 8),
+            Map.entry("SEP", 9),
+            Map.entry("OCT", 10),
+            Map.entry("NOV", 11),
+            Map.entry("DEC", 12));
     private static final Map<String, Integer> DAYS =
         Map.of("SUN", 1, "MON", 2, "TUE", 3, "WED", 4, "THU", 5, "FRI", 6, "SAT", 7);
     private static final int MIN_YEAR = 1970;
@@ -93,7 +105,8 @@ public sealed interface ScheduleExpression permits ScheduleExpression.Rate, Sche
       if (f.length != 6) {
         throw new IllegalArgumentException(
             "cron needs 6 fields (minutes hours day-of-month month day-of-week year): cron("
-                + body + ")");
+                + body
+                + ")");
       }
       boolean anyDom = f[2].equals("?");
       boolean anyDow = f[4].equals("?");
@@ -118,7 +131,8 @@ public sealed interface ScheduleExpression permits ScheduleExpression.Rate, Sche
       return b;
     }
 
-    private static BitSet field(String text, int lo, int hi, Map<String, Integer> names, String what) {
+    private static BitSet field(
+        String text, int lo, int hi, Map<String, Integer> names, String what) {
       if (text.equals("?")) {
         throw new IllegalArgumentException("'?' is only for day-of-month or day-of-week");
       }
@@ -176,7 +190,9 @@ public sealed interface ScheduleExpression permits ScheduleExpression.Rate, Sche
     @Override
     public Instant next(Instant after) {
       LocalDateTime t =
-          LocalDateTime.ofInstant(after, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+          LocalDateTime.ofInstant(after, ZoneOffset.UTC)
+              .truncatedTo(ChronoUnit.MINUTES)
+              .plusMinutes(1);
       while (t.getYear() <= MAX_YEAR) {
         if (!years.get(t.getYear())) {
           t = LocalDateTime.of(t.getYear() + 1, 1, 1, 0, 0);

@@ -64,26 +64,41 @@ class LocalSchedulerIT {
     try (LocalRegistry local = new LocalRegistry(options).start(new PrintStream(out, true))) {
       Instant started = Instant.now();
       assertThat(local.mailDir()).isEqualTo(dir.resolve("data").resolve("mail"));
-      assertThat(local.scheduler().nextRuns().keySet()).containsExactlyElementsOf(
-          FunctionCatalogue.JOB_SCHEDULES.stream().map(FunctionCatalogue.JobSchedule::job).toList());
+      assertThat(local.scheduler().nextRuns().keySet())
+          .containsExactlyElementsOf(
+              FunctionCatalogue.JOB_SCHEDULES.stream()
+                  .map(FunctionCatalogue.JobSchedule::job)
+                  .toList());
       assertThat(local.scheduler().nextRuns().values())
-          .allSatisfy(at -> assertThat(at).isAfter(started.minusSeconds(5))
-              .isBefore(started.plus(Duration.ofDays(1).plusMinutes(1))));
+          .allSatisfy(
+              at ->
+                  assertThat(at)
+                      .isAfter(started.minusSeconds(5))
+                      .isBefore(started.plus(Duration.ofDays(1).plusMinutes(1))));
 
       // The same jobs over the same table, with a clock the test moves: a year and a day later.
       Registry live = local.registry();
       HandClock clock = new HandClock(Instant.now());
       Registry travelling =
           new Registry(live.context().store().client(), clock, live.context().config());
-      Domain d = travelling.domainCreate.create(
-          Caller.registrar(DemoData.REGISTRAR_ID, "c1", "s1"),
-          new DomainCreate.Command("sched.test", 1, null, Map.of(), List.of(), List.of(), "x-auth-123", null))
-          .domain();
+      Domain d =
+          travelling
+              .domainCreate
+              .create(
+                  Caller.registrar(DemoData.REGISTRAR_ID, "c1", "s1"),
+                  new DomainCreate.Command(
+                      "sched.test", 1, null, Map.of(), List.of(), List.of(), "x-auth-123", null))
+              .domain();
       Path mail = dir.resolve("mail");
-      try (LocalScheduler scheduler = new LocalScheduler(
-          new JobHandler(new FunctionEnvironment(travelling.context(),
-              Map.of("MAIL_FOLDER", mail.toString(), "MAIL_FROM", "registry@nic.test"))),
-          FunctionCatalogue.JOB_SCHEDULES, clock, new PrintStream(out, true))) {
+      try (LocalScheduler scheduler =
+          new LocalScheduler(
+              new JobHandler(
+                  new FunctionEnvironment(
+                      travelling.context(),
+                      Map.of("MAIL_FOLDER", mail.toString(), "MAIL_FROM", "registry@nic.test"))),
+              FunctionCatalogue.JOB_SCHEDULES,
+              clock,
+              new PrintStream(out, true))) {
         clock.now = d.expiresAt().minus(Duration.ofDays(7));
         assertThat(changed(scheduler.runNow("notifications"))).isEqualTo(1);
         assertThat(changed(scheduler.runNow("notifications"))).isZero();
@@ -96,9 +111,11 @@ class LocalSchedulerIT {
 
         // A firing re-arms from its planned time (06:00 the next day) and runs the job.
         var daily = FunctionCatalogue.jobSchedule("notifications").orElseThrow();
-        Instant planned = clock.now.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusSeconds(6 * 3600);
+        Instant planned =
+            clock.now.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusSeconds(6 * 3600);
         scheduler.fire(daily, planned);
-        assertThat(scheduler.nextRuns().get("notifications")).isEqualTo(planned.plus(Duration.ofDays(1)));
+        assertThat(scheduler.nextRuns().get("notifications"))
+            .isEqualTo(planned.plus(Duration.ofDays(1)));
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (out.toString().split("notifications: 1 segment").length < 4
             && System.nanoTime() < deadline) {
@@ -108,7 +125,8 @@ class LocalSchedulerIT {
       assertThat(travelling.context().domain("sched.test").expiresAt()).isAfter(d.expiresAt());
       try (Stream<Path> files = Files.list(mail)) {
         assertThat(files.map(p -> p.getFileName().toString()))
-            .singleElement().satisfies(n -> assertThat(n).endsWith(".eml").contains("sched.test"));
+            .singleElement()
+            .satisfies(n -> assertThat(n).endsWith(".eml").contains("sched.test"));
       }
       local.printSummary(new PrintStream(out, true));
     }
@@ -122,11 +140,23 @@ class LocalSchedulerIT {
 
   @Test
   void noJobsOptionLeavesTheSchedulerOff() throws Exception {
-    var options = LocalRegistry.Options.parse(
-        new String[] {"--in-memory", "--no-jobs", "--dynamodb-port", "0", "--epp-port", "0",
-            "--whois-port", "0", "--http-port", "0"});
+    var options =
+        LocalRegistry.Options.parse(
+            new String[] {
+              "--in-memory",
+              "--no-jobs",
+              "--dynamodb-port",
+              "0",
+              "--epp-port",
+              "0",
+              "--whois-port",
+              "0",
+              "--http-port",
+              "0"
+            });
     assertThat(options.jobs()).isFalse();
-    try (LocalRegistry local = new LocalRegistry(options).start(new PrintStream(new ByteArrayOutputStream()))) {
+    try (LocalRegistry local =
+        new LocalRegistry(options).start(new PrintStream(new ByteArrayOutputStream()))) {
       assertThat(local.scheduler()).isNull();
       assertThat(local.mailDir()).isNull();
     }

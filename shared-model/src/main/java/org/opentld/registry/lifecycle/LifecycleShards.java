@@ -14,13 +14,13 @@ import org.opentld.registry.store.Store;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The expiry index (gsi2) and the due index (gsi3) read for one shard of a scheduled job: a
- * job split into {@code segments} shards gives each the names whose hash falls on it, the same
- * partitioning as {@code JobRun.owns}, and when the segment count divides {@link Keys#BUCKETS}
- * a shard queries only its own buckets (names land in bucket {@code hash mod 16}), so that
- * {@code segments} Lambdas share the index reads instead of each reading everything. Every
- * name of the time range is returned exactly once over all shards. Index reads are eventually
- * consistent: each action the job takes re-reads its object.
+ * The expiry index (gsi2) and the due index (gsi3) read for one shard of a scheduled job: a job
+ * split into {@code segments} shards gives each the names whose hash falls on it, the same
+ * partitioning as {@code JobRun.owns}, and when the segment count divides {@link Keys#BUCKETS} a
+ * shard queries only its own buckets (names land in bucket {@code hash mod 16}), so that {@code
+ * segments} Lambdas share the index reads instead of each reading everything. Every name of the
+ * time range is returned exactly once over all shards. Index reads are eventually consistent: each
+ * action the job takes re-reads its object.
  */
 public final class LifecycleShards {
   private static final String HIGH = "#\uffff";
@@ -36,8 +36,8 @@ public final class LifecycleShards {
   }
 
   /**
-   * The index buckets shard {@code segment} must read: those congruent to it when the segment
-   * count divides the bucket count (then a bucket's names all belong to one shard), else all.
+   * The index buckets shard {@code segment} must read: those congruent to it when the segment count
+   * divides the bucket count (then a bucket's names all belong to one shard), else all.
    */
   public static List<Integer> buckets(int segment, int segments) {
     if (segments < 1 || segment < 0 || segment >= segments) {
@@ -52,7 +52,9 @@ public final class LifecycleShards {
     return out;
   }
 
-  /** Names of domains of the shard whose expiry lies in {@code [from, to]}, in time order per day. */
+  /**
+   * Names of domains of the shard whose expiry lies in {@code [from, to]}, in time order per day.
+   */
   public List<String> expiring(Instant from, Instant to, int segment, int segments) {
     return read(
         RegistryTables.GSI2,
@@ -61,8 +63,7 @@ public final class LifecycleShards {
         to,
         segment,
         segments,
-        (sk, item) ->
-            "domain".equals(text(item, "type")) ? text(item, "name") : null,
+        (sk, item) -> "domain".equals(text(item, "type")) ? text(item, "name") : null,
         name -> name);
   }
 
@@ -81,7 +82,10 @@ public final class LifecycleShards {
 
   /** The start of the UTC day {@code days} before {@code at}: where look-back windows begin. */
   public static Instant startOfDayBefore(Instant at, int days) {
-    return at.atZone(ZoneOffset.UTC).toLocalDate().minusDays(days).atStartOfDay(ZoneOffset.UTC)
+    return at.atZone(ZoneOffset.UTC)
+        .toLocalDate()
+        .minusDays(days)
+        .atStartOfDay(ZoneOffset.UTC)
         .toInstant();
   }
 

@@ -8,12 +8,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Once-only markers for notices the registry sends outside EPP (e-mail reminders of expiries,
- * pending transfers, low balances): a notice is claimed by a conditional put of its marker
- * item before it is sent, so two overlapping job runs cannot both send it and a rerun skips
- * it; a send that failed releases the claim so that the next run tries again.
+ * pending transfers, low balances): a notice is claimed by a conditional put of its marker item
+ * before it is sent, so two overlapping job runs cannot both send it and a rerun skips it; a send
+ * that failed releases the claim so that the next run tries again.
  *
- * <p>Item: {@code pk = NOTICE#<kind>#<subject>}, {@code sk = <occurrence>} (for example the
- * expiry timestamp and the reminder's day count), {@code type = notice}.
+ * <p>Item: {@code pk = NOTICE#<kind>#<subject>}, {@code sk = <occurrence>} (for example the expiry
+ * timestamp and the reminder's day count), {@code type = notice}.
  */
 public final class Notices {
   private final RegistryContext ctx;

@@ -31,15 +31,20 @@ class LifecycleShardsTest {
       long owners = IntStream.range(0, 3).filter(s -> LifecycleShards.owns(name, s, 3)).count();
       assertThat(owners).as(name).isEqualTo(1);
       // With 4 segments a name's owner reads the name's bucket.
-      int owner = IntStream.range(0, 4).filter(s -> LifecycleShards.owns(name, s, 4)).findFirst()
-          .orElseThrow();
+      int owner =
+          IntStream.range(0, 4)
+              .filter(s -> LifecycleShards.owns(name, s, 4))
+              .findFirst()
+              .orElseThrow();
       assertThat(LifecycleShards.buckets(owner, 4)).contains(Keys.bucket(name));
     }
   }
 
   @Test
   void failure_segmentOutsideTheCountIsRefused() {
-    assertThatThrownBy(() -> LifecycleShards.buckets(4, 4)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> LifecycleShards.buckets(0, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> LifecycleShards.buckets(4, 4))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> LifecycleShards.buckets(0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -24,10 +24,10 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * The jobs Lambda: runs one shard of one job named by the input ({@link JobInput}, sent by an
- * EventBridge schedule), logs its report as one structured line (Powertools) with metrics
- * {@code Examined}, {@code Changed}, {@code Failed} per job, answers the report as JSON, and
- * fails the invocation when the report has failures, so that the function's Errors alarm and
- * the schedule's retry policy see it.
+ * EventBridge schedule), logs its report as one structured line (Powertools) with metrics {@code
+ * Examined}, {@code Changed}, {@code Failed} per job, answers the report as JSON, and fails the
+ * invocation when the report has failures, so that the function's Errors alarm and the schedule's
+ * retry policy see it.
  */
 public final class JobHandler implements RequestStreamHandler {
   private static final Logger LOG = LoggerFactory.getLogger(JobHandler.class);
@@ -80,7 +80,9 @@ public final class JobHandler implements RequestStreamHandler {
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "unknown job '" + input.job() + "'; known: "
+                        "unknown job '"
+                            + input.job()
+                            + "'; known: "
                             + jobs.stream().map(Job::name).toList()));
     Metrics metrics = MetricsFactory.getMetricsInstance();
     String ns = System.getenv("POWERTOOLS_METRICS_NAMESPACE");
@@ -138,11 +140,21 @@ public final class JobHandler implements RequestStreamHandler {
     if (r.ok()) {
       LOG.info(
           "job {} segment {}/{}: examined {}, changed {}",
-          r.job(), r.segment(), input.segments(), r.examined(), r.changed(), entry("report", fields));
+          r.job(),
+          r.segment(),
+          input.segments(),
+          r.examined(),
+          r.changed(),
+          entry("report", fields));
     } else {
       LOG.error(
           "job {} segment {}/{}: {} failed of {} examined",
-          r.job(), r.segment(), input.segments(), r.failed(), r.examined(), entry("report", fields));
+          r.job(),
+          r.segment(),
+          input.segments(),
+          r.failed(),
+          r.examined(),
+          entry("report", fields));
     }
   }
 
@@ -152,8 +164,15 @@ public final class JobHandler implements RequestStreamHandler {
 
     public JobFailedException(JobReport report) {
       super(
-          "job " + report.job() + " segment " + report.segment() + ": " + report.failed()
-              + " failed of " + report.examined() + " examined; first: "
+          "job "
+              + report.job()
+              + " segment "
+              + report.segment()
+              + ": "
+              + report.failed()
+              + " failed of "
+              + report.examined()
+              + " examined; first: "
               + (report.notes().isEmpty() ? "-" : report.notes().get(0)));
       this.report = report;
     }

@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * The jobs Lambda's input, as an EventBridge Scheduler target sends it: {@code {"job":
- * "auto-renew", "segment": 0, "segments": 4, "params": {"lookback-days": "45"}}}; {@code
- * segment} and {@code segments} default to 0 and 1, parameter values may be JSON strings,
- * numbers or booleans.
+ * "auto-renew", "segment": 0, "segments": 4, "params": {"lookback-days": "45"}}}; {@code segment}
+ * and {@code segments} default to 0 and 1, parameter values may be JSON strings, numbers or
+ * booleans.
  */
 public record JobInput(String job, int segment, int segments, Map<String, String> params) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,8 +22,12 @@ public record JobInput(String job, int segment, int segments, Map<String, String
     }
     if (segments < 1 || segment < 0 || segment >= segments) {
       throw new IllegalArgumentException(
-          "\"segment\" must be in 0.." + (segments - 1) + " and \"segments\" >= 1: got "
-              + segment + " of " + segments);
+          "\"segment\" must be in 0.."
+              + (segments - 1)
+              + " and \"segments\" >= 1: got "
+              + segment
+              + " of "
+              + segments);
     }
     params = params == null ? Map.of() : Map.copyOf(params);
   }
@@ -45,13 +49,14 @@ public record JobInput(String job, int segment, int segments, Map<String, String
       if (!p.isObject()) {
         throw new IllegalArgumentException("\"params\" must be an object");
       }
-      p.fields().forEachRemaining(
-          e -> {
-            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
-              throw new IllegalArgumentException("param " + e.getKey() + " must be a value");
-            }
-            params.put(e.getKey(), e.getValue().asText());
-          });
+      p.fields()
+          .forEachRemaining(
+              e -> {
+                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                  throw new IllegalArgumentException("param " + e.getKey() + " must be a value");
+                }
+                params.put(e.getKey(), e.getValue().asText());
+              });
     }
     return new JobInput(
         n.path("job").asText(null), integer(n, "segment", 0), integer(n, "segments", 1), params);

@@ -13,8 +13,8 @@ import org.opentld.registry.Registry;
 
 /**
  * Runs every segment of a job in one process, on up to {@code parallelism} threads, as the
- * schedules run them side by side in AWS: for the local scheduler, {@code registry-ops} and
- * tests. Progress of all segments is summed for one progress bar.
+ * schedules run them side by side in AWS: for the local scheduler, {@code registry-ops} and tests.
+ * Progress of all segments is summed for one progress bar.
  */
 public final class JobRunner {
   private JobRunner() {}
@@ -25,8 +25,8 @@ public final class JobRunner {
   }
 
   /**
-   * Runs segments {@code 0..segments-1}; a segment that throws becomes a report with one
-   * failure, so one broken shard does not hide the others' work.
+   * Runs segments {@code 0..segments-1}; a segment that throws becomes a report with one failure,
+   * so one broken shard does not hide the others' work.
    */
   public static List<JobReport> runAll(
       Job job,

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.opentld.registry.functions.mail.Mailers;
 
 /**
- * Every scheduled job, wired by hand (no scanning): the jobs Lambda, the local scheduler and
- * {@code registry-ops} pick jobs from this list by name.
+ * Every scheduled job, wired by hand (no scanning): the jobs Lambda, the local scheduler and {@code
+ * registry-ops} pick jobs from this list by name.
  */
 public final class Jobs {
   private Jobs() {}

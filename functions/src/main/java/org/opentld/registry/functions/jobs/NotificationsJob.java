@@ -21,29 +21,30 @@ import org.opentld.registry.registrar.Registrar;
 import org.opentld.registry.store.Keys;
 
 /**
- * E-mails registrars what needs their attention; poll messages for every event are already
- * queued by the core, these are the reminders ahead of time, each sent once:
+ * E-mails registrars what needs their attention; poll messages for every event are already queued
+ * by the core, these are the reminders ahead of time, each sent once:
  *
  * <ul>
- *   <li>expiry reminders {@code expiry-days} before a domain expires (default 30 and 7), read
- *       from the expiry index over a window of {@code window-days} (default 2, so one missed
- *       daily run is caught up); a domain first seen inside a shorter reminder gets only that
- *       one;
- *   <li>pending transfers, to the losing registrar, once per request, for transfers whose
- *       action date lies within {@code transfer-window-days} (default 10);
+ *   <li>expiry reminders {@code expiry-days} before a domain expires (default 30 and 7), read from
+ *       the expiry index over a window of {@code window-days} (default 2, so one missed daily run
+ *       is caught up); a domain first seen inside a shorter reminder gets only that one;
+ *   <li>pending transfers, to the losing registrar, once per request, for transfers whose action
+ *       date lies within {@code transfer-window-days} (default 10);
  *   <li>low balance, when balance plus credit is under {@code RegistryConfig.lowBalanceThreshold}:
  *       once per episode (the marker is cleared when the registrar is above the threshold again).
  * </ul>
  *
- * <p>Each notice is claimed by a {@link Notices} marker before it is sent, so overlapping runs
- * and reruns send nothing twice; a send that fails gives the claim back and counts as a failure.
+ * <p>Each notice is claimed by a {@link Notices} marker before it is sent, so overlapping runs and
+ * reruns send nothing twice; a send that fails gives the claim back and counts as a failure.
  */
 public final class NotificationsJob implements Job {
   public static final String NAME = "notifications";
   private final Mailer mailer;
   private final String from;
 
-  /** @param from the sender address of every notice */
+  /**
+   * @param from the sender address of every notice
+   */
   public NotificationsJob(Mailer mailer, String from) {
     this.mailer = mailer;
     this.from = from;
@@ -115,8 +116,8 @@ public final class NotificationsJob implements Job {
       return false;
     }
     // The shortest reminder whose lead time has been reached is the one to send.
-    int applicable = days.stream().filter(x -> left.compareTo(Duration.ofDays(x)) <= 0).findFirst()
-        .orElse(-1);
+    int applicable =
+        days.stream().filter(x -> left.compareTo(Duration.ofDays(x)) <= 0).findFirst().orElse(-1);
     if (applicable != d) {
       return false;
     }
@@ -132,8 +133,13 @@ public final class NotificationsJob implements Job {
         name + " expires in " + d + " days (" + day + ")",
         String.join(
             "\n",
-            "The domain " + name + ", sponsored by " + r.id() + ", expires at "
-                + dom.expiresAt() + ".",
+            "The domain "
+                + name
+                + ", sponsored by "
+                + r.id()
+                + ", expires at "
+                + dom.expiresAt()
+                + ".",
             "",
             "Unless it is renewed or deleted before then, the registry renews it automatically",
             "for one year at expiry and charges the renewal fee to your account.",
@@ -159,15 +165,27 @@ public final class NotificationsJob implements Job {
         e.objectType() + ":" + e.name(),
         Keys.ts(t.requestedAt()),
         losing,
-        "transfer of " + what + " requested by " + t.gainingRegistrarId()
-            + ": answer by " + t.actionBy(),
+        "transfer of "
+            + what
+            + " requested by "
+            + t.gainingRegistrarId()
+            + ": answer by "
+            + t.actionBy(),
         String.join(
             "\n",
-            "Registrar " + t.gainingRegistrarId() + " requested the transfer of " + what
-                + " (sponsored by " + losing.id() + ") at " + t.requestedAt() + ".",
+            "Registrar "
+                + t.gainingRegistrarId()
+                + " requested the transfer of "
+                + what
+                + " (sponsored by "
+                + losing.id()
+                + ") at "
+                + t.requestedAt()
+                + ".",
             "",
             "Approve or reject it with an EPP <transfer op=\"approve\"> or op=\"reject\" before "
-                + t.actionBy() + ".",
+                + t.actionBy()
+                + ".",
             "Without an answer the registry approves it then (RFC 5730 section 2.9.3.4)."));
   }
 
@@ -194,7 +212,10 @@ public final class NotificationsJob implements Job {
         r.id() + ": low balance (" + avail + " available)",
         String.join(
             "\n",
-            "The account of registrar " + r.id() + " has " + avail
+            "The account of registrar "
+                + r.id()
+                + " has "
+                + avail
                 + " available (balance plus credit limit),",
             "under the registry's threshold of " + Money.of(threshold, r.currency()) + ".",
             "",
@@ -219,8 +240,8 @@ public final class NotificationsJob implements Job {
       return false;
     }
     String domain = from.substring(from.indexOf('@') + 1);
-    String local = kind + "." + subject.replaceAll("[^A-Za-z0-9.-]", "-") + "."
-        + Ids.timeOrdered(run.now());
+    String local =
+        kind + "." + subject.replaceAll("[^A-Za-z0-9.-]", "-") + "." + Ids.timeOrdered(run.now());
     MailMessage m =
         new MailMessage(
             from,

@@ -3,8 +3,8 @@ package org.opentld.registry.functions.jobs;
 import org.opentld.registry.common.Caller;
 
 /**
- * Purges deleted domains whose redemption and pendingDelete periods have passed (RFC 3915
- * §3.2): the shard's due domains are handed to {@code purge.purgeIfDue}, which frees the name.
+ * Purges deleted domains whose redemption and pendingDelete periods have passed (RFC 3915 §3.2):
+ * the shard's due domains are handed to {@code purge.purgeIfDue}, which frees the name.
  */
 public final class PurgeJob implements Job {
   public static final String NAME = "purge";

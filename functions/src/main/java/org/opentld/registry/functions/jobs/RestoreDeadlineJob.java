@@ -3,8 +3,8 @@ package org.opentld.registry.functions.jobs;
 import org.opentld.registry.common.Caller;
 
 /**
- * Cancels restore requests whose report did not arrive in time (RFC 3915 §4.2.1): the shard's
- * due domains are handed to {@code restoreDeadline.expireIfDue}.
+ * Cancels restore requests whose report did not arrive in time (RFC 3915 §4.2.1): the shard's due
+ * domains are handed to {@code restoreDeadline.expireIfDue}.
  */
 public final class RestoreDeadlineJob implements Job {
   public static final String NAME = "restore-deadline";

@@ -60,8 +60,8 @@ final class Shard {
   }
 
   /**
-   * Acts on each item: the action returns true when it changed the item; an exception counts
-   * as a failure of that item only and the shard goes on.
+   * Acts on each item: the action returns true when it changed the item; an exception counts as a
+   * failure of that item only and the shard goes on.
    */
   <T> void each(List<T> items, Function<T, String> label, Function<T, Boolean> action) {
     plan(items.size());

@@ -4,9 +4,9 @@ import org.opentld.registry.common.Caller;
 
 /**
  * Approves transfers the losing registrar left unanswered (RFC 5730 §2.9.3.4, registry-rules
- * "Transfer": silence approves): domains and contacts of the shard whose action is due are
- * handed to {@code domainTransfer.autoApprove} / {@code contactTransfer.autoApprove}, which
- * check the pending period and complete the transfer as of its {@code actionBy}.
+ * "Transfer": silence approves): domains and contacts of the shard whose action is due are handed
+ * to {@code domainTransfer.autoApprove} / {@code contactTransfer.autoApprove}, which check the
+ * pending period and complete the transfer as of its {@code actionBy}.
  */
 public final class TransferAutoApproveJob implements Job {
   public static final String NAME = "transfer-auto-approve";

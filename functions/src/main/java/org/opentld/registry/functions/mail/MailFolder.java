@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Delivers mail into a folder, one RFC 5322 {@code .eml} file per message (any mail client
- * opens them): the local stack's and the tests' mailbox. A file appears whole or not at all
- * (written beside, then renamed).
+ * Delivers mail into a folder, one RFC 5322 {@code .eml} file per message (any mail client opens
+ * them): the local stack's and the tests' mailbox. A file appears whole or not at all (written
+ * beside, then renamed).
  */
 public final class MailFolder implements Mailer {
   private static final DateTimeFormatter STAMP =

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * A plain-text e-mail, rendered as an RFC 5322 message with MIME headers (RFC 2045): CRLF line
- * ends, a {@code Date} and {@code Message-ID}, RFC 2047 encoded words for a non-ASCII subject
- * and base64 for a non-ASCII body, so that the same bytes go to SES (raw content) and into a
- * local {@code .eml} file.
+ * ends, a {@code Date} and {@code Message-ID}, RFC 2047 encoded words for a non-ASCII subject and
+ * base64 for a non-ASCII body, so that the same bytes go to SES (raw content) and into a local
+ * {@code .eml} file.
  *
  * @param messageId the Message-ID without angle brackets, {@code local@domain}
  */
@@ -24,9 +24,11 @@ public record MailMessage(
   private static final Pattern ADDRESS =
       Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?");
 
-  private static final Pattern MESSAGE_ID = Pattern.compile("[\\x21-\\x3b\\x3d\\x3f-\\x7e]+@[\\w.-]+");
+  private static final Pattern MESSAGE_ID =
+      Pattern.compile("[\\x21-\\x3b\\x3d\\x3f-\\x7e]+@[\\w.-]+");
   private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
   private static final String CRLF = "\r\n";
 
   public MailMessage {

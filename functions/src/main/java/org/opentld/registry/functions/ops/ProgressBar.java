@@ -6,8 +6,8 @@ import org.opentld.registry.functions.jobs.JobRunner;
 
 /**
  * Shows a job's progress: on a terminal one line redrawn in place ({@code \r}) with a bar,
- * done/total, rate and ETA, at most ten times a second; otherwise (a pipe, a log, CI) a plain
- * line at each tenth of the work, so that logs stay readable.
+ * done/total, rate and ETA, at most ten times a second; otherwise (a pipe, a log, CI) a plain line
+ * at each tenth of the work, so that logs stay readable.
  */
 final class ProgressBar implements JobRunner.Listener {
   private static final int WIDTH = 24;
@@ -70,7 +70,9 @@ final class ProgressBar implements JobRunner.Listener {
       if (tty) {
         b.append('[').append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ");
       }
-      b.append(done).append('/').append(total)
+      b.append(done)
+          .append('/')
+          .append(total)
           .append(String.format(" (%d%%)", Math.min(100, done * 100 / total)));
     } else {
       b.append(done).append("/?");

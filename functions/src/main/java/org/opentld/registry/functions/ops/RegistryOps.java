@@ -24,10 +24,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * The operator's command line for scheduled jobs ({@code bin/registry-ops}): lists them, and
- * runs one now, every segment side by side in this process, against the local stack's
- * DynamoDB (default {@code http://127.0.0.1:8000}) or AWS ({@code --aws}: the SDK's default
- * region, credentials and endpoint settings), with a progress bar and a summary table.
+ * The operator's command line for scheduled jobs ({@code bin/registry-ops}): lists them, and runs
+ * one now, every segment side by side in this process, against the local stack's DynamoDB (default
+ * {@code http://127.0.0.1:8000}) or AWS ({@code --aws}: the SDK's default region, credentials and
+ * endpoint settings), with a progress bar and a summary table.
  *
  * <p>Exit codes: 0 done, 1 the job reported failures, 2 wrong usage, 3 the registry cannot be
  * reached (the message says what to do).
@@ -156,7 +156,8 @@ public final class RegistryOps {
             try {
               at = Instant.parse(v);
             } catch (DateTimeParseException e) {
-              throw new UsageException("--at needs an ISO instant like 2027-01-16T00:00:00Z, got '" + v + "'");
+              throw new UsageException(
+                  "--at needs an ISO instant like 2027-01-16T00:00:00Z, got '" + v + "'");
             }
           }
           case "--endpoint" -> endpoint = value(args, ++i, a);
@@ -214,11 +215,14 @@ public final class RegistryOps {
     Job job =
         Jobs.find(Jobs.all(settings), o.job())
             .orElseThrow(
-                () -> new UsageException("unknown job '" + o.job() + "'; `registry-ops list` shows the jobs"));
+                () ->
+                    new UsageException(
+                        "unknown job '" + o.job() + "'; `registry-ops list` shows the jobs"));
     int segments =
         o.segments() != null
             ? o.segments()
-            : FunctionCatalogue.jobSchedule(job.name()).map(FunctionCatalogue.JobSchedule::segments)
+            : FunctionCatalogue.jobSchedule(job.name())
+                .map(FunctionCatalogue.JobSchedule::segments)
                 .orElse(1);
     int parallel = o.parallel() != null ? o.parallel() : Math.min(segments, 4);
     Clock clock =
@@ -230,8 +234,12 @@ public final class RegistryOps {
     try {
       ddb = o.aws() ? Registry.defaultClient() : Registry.localClient(URI.create(o.endpoint()));
     } catch (SdkException | IllegalArgumentException e) {
-      err.println("registry-ops: cannot set up a DynamoDB client for " + o.where() + ": "
-          + e.getMessage() + advice(o));
+      err.println(
+          "registry-ops: cannot set up a DynamoDB client for "
+              + o.where()
+              + ": "
+              + e.getMessage()
+              + advice(o));
       return UNREACHABLE;
     }
     try (ddb) {
@@ -249,9 +257,17 @@ public final class RegistryOps {
                   env.getOrDefault("ROID_SUFFIX", "REG"),
                   Long.parseLong(env.getOrDefault("LOW_BALANCE_THRESHOLD", "10000"))));
       Instant now = clock.instant();
-      out.printf("%s on %s (table %s) as of %s, %d segment(s), %d at a time%s%n",
-          job.name(), o.where(), o.table(), now, segments, parallel,
-          o.mailDir() != null && job.name().equals("notifications") ? "; mail in " + o.mailDir() : "");
+      out.printf(
+          "%s on %s (table %s) as of %s, %d segment(s), %d at a time%s%n",
+          job.name(),
+          o.where(),
+          o.table(),
+          now,
+          segments,
+          parallel,
+          o.mailDir() != null && job.name().equals("notifications")
+              ? "; mail in " + o.mailDir()
+              : "");
       ProgressBar bar = new ProgressBar(job.name(), err, tty, System::nanoTime);
       long start = System.nanoTime();
       List<JobReport> reports =
@@ -267,21 +283,32 @@ public final class RegistryOps {
       ddb.describeTable(b -> b.tableName(o.table()));
       return null;
     } catch (ResourceNotFoundException e) {
-      return "table '" + o.table() + "' does not exist at " + o.where()
+      return "table '"
+          + o.table()
+          + "' does not exist at "
+          + o.where()
           + ": the local stack creates 'registry' when it starts; for AWS pass --table or set"
           + " REGISTRY_TABLE to the deployed table's name";
     } catch (SdkClientException e) {
       return "cannot reach DynamoDB at " + o.where() + " (" + rootMessage(e) + ")" + advice(o);
     } catch (SdkException e) {
-      return "DynamoDB at " + o.where() + " refused the request (" + e.getMessage() + ")"
+      return "DynamoDB at "
+          + o.where()
+          + " refused the request ("
+          + e.getMessage()
+          + ")"
           + (o.aws() ? ": check the credentials' permissions and region" : "");
     }
   }
 
   private static String advice(RunOptions o) {
     return o.aws()
-        ? ": set AWS_REGION and credentials (aws configure, AWS_PROFILE) or AWS_ENDPOINT_URL_DYNAMODB"
-        : ": start the local stack with `" + START_LOCAL + "` (it listens on " + LOCAL_ENDPOINT
+        ? ": set AWS_REGION and credentials (aws configure, AWS_PROFILE) or"
+              + " AWS_ENDPOINT_URL_DYNAMODB"
+        : ": start the local stack with `"
+            + START_LOCAL
+            + "` (it listens on "
+            + LOCAL_ENDPOINT
             + "), pass --endpoint URL, or --aws for AWS";
   }
 
@@ -319,8 +346,10 @@ public final class RegistryOps {
     }
     if (f > 0) {
       out.println();
-      out.println(f + " object(s) failed; the notes say why. Running the job again retries them"
-          + " (it never repeats what is done).");
+      out.println(
+          f
+              + " object(s) failed; the notes say why. Running the job again retries them"
+              + " (it never repeats what is done).");
       return FAILURES;
     }
     return OK;

@@ -31,13 +31,22 @@ class JobHandlerIT {
   @BeforeEach
   void setUp() {
     t = TestRegistry.seeded();
-    handler = new JobHandler(new FunctionEnvironment(t.ctx,
-        Map.of("MAIL_FOLDER", tmp.resolve("mail").toString(), "MAIL_FROM", "registry@nic.test")));
+    handler =
+        new JobHandler(
+            new FunctionEnvironment(
+                t.ctx,
+                Map.of(
+                    "MAIL_FOLDER",
+                    tmp.resolve("mail").toString(),
+                    "MAIL_FROM",
+                    "registry@nic.test")));
   }
 
   private JsonNode invoke(String input) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out,
+    handler.handleRequest(
+        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        out,
         LocalContext.of(FunctionCatalogue.JOBS));
     return new ObjectMapper().readTree(out.toByteArray());
   }
@@ -72,26 +81,32 @@ class JobHandlerIT {
         .isInstanceOf(JobHandler.JobFailedException.class)
         .hasMessageContaining("1 failed of 3 examined")
         .hasMessageContaining("expiry nomail.test")
-        .satisfies(e -> assertThat(((JobHandler.JobFailedException) e).report().failed())
-            .isEqualTo(1));
+        .satisfies(
+            e -> assertThat(((JobHandler.JobFailedException) e).report().failed()).isEqualTo(1));
   }
 
   @Test
   void failure_badInputIsRefusedBeforeAnythingRuns() {
     assertThatThrownBy(() -> invoke("{\"job\":\"no-such-job\"}"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown job 'no-such-job'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown job 'no-such-job'");
     assertThatThrownBy(() -> invoke("{\"job\":\"purge\",\"segment\":4,\"segments\":4}"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"segment\"");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"segment\"");
     assertThatThrownBy(() -> invoke("[1]")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> invoke("{\"job\":\"purge\",\"params\":{\"a\":{}}}"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("param a");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("param a");
   }
 
   @Test
   void inputParsesNumbersAsTextAndDefaultsToOneSegment() {
-    JobInput in = JobInput.parse(
-        "{\"job\":\"purge\",\"params\":{\"lookback-days\":3,\"x\":true}}".getBytes(StandardCharsets.UTF_8));
-    assertThat(in).isEqualTo(new JobInput("purge", 0, 1, Map.of("lookback-days", "3", "x", "true")));
+    JobInput in =
+        JobInput.parse(
+            "{\"job\":\"purge\",\"params\":{\"lookback-days\":3,\"x\":true}}"
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(in)
+        .isEqualTo(new JobInput("purge", 0, 1, Map.of("lookback-days", "3", "x", "true")));
     assertThat(JobInput.parse(in.toJson().getBytes(StandardCharsets.UTF_8))).isEqualTo(in);
     assertThat(List.of(in.segment(), in.segments())).containsExactly(0, 1);
   }

@@ -65,9 +65,11 @@ class LifecycleJobsIT {
     assertThat(run(t, autoRenew, 4)).isEqualTo(new Totals(0, 0, 0));
     Domain renewed = t.ctx.domain("life.test");
     assertThat(renewed.expiresAt()).isEqualTo(DomainRules.plusYears(d.expiresAt(), 1));
-    assertThat(charges("reg-a", "auto-renew")).singleElement()
+    assertThat(charges("reg-a", "auto-renew"))
+        .singleElement()
         .satisfies(e -> assertThat(e.amount()).isEqualTo(-900));
-    assertThat(t.polls("reg-a")).extracting(PollMessage::kind)
+    assertThat(t.polls("reg-a"))
+        .extracting(PollMessage::kind)
         .containsExactly(PollMessage.Kind.AUTO_RENEW);
 
     // Deleted by its sponsor inside the auto-renew grace period: refunded, then redemption.
@@ -101,7 +103,8 @@ class LifecycleJobsIT {
     createContact("reg-a", "c-move");
     t.clock.advance(Duration.ofDays(61));
     t.registry.domainTransfer.request(
-        TestRegistry.as("reg-b"), new DomainTransfer.Request("move.test", null, "secret-auth-1", null));
+        TestRegistry.as("reg-b"),
+        new DomainTransfer.Request("move.test", null, "secret-auth-1", null));
     t.registry.contactTransfer.request(TestRegistry.as("reg-b"), "c-move", "contact-auth-1");
     Domain pending = t.ctx.domain("move.test");
 
@@ -119,8 +122,8 @@ class LifecycleJobsIT {
     assertThat(moved.transferredAt()).isEqualTo(pending.transfer().actionBy());
     assertThat(t.ctx.contact("c-move").registrarId()).isEqualTo("reg-b");
     assertThat(charges("reg-b", "transfer")).hasSize(1);
-    assertThat(f.historyActions(moved.roid())).containsExactly(
-        "create", "transfer-request", "transfer-auto-approve");
+    assertThat(f.historyActions(moved.roid()))
+        .containsExactly("create", "transfer-request", "transfer-auto-approve");
   }
 
   @Test
@@ -143,8 +146,8 @@ class LifecycleJobsIT {
     assertThat(back.restoreRequestedAt()).isNull();
     assertThat(back.rgpStatuses(t.clock.instant())).containsExactly("redemptionPeriod");
     assertThat(charges("reg-a", "restore")).hasSize(1);
-    assertThat(f.historyActions(d.roid())).containsExactly(
-        "create", "delete", "restoreRequest", "restoreExpired");
+    assertThat(f.historyActions(d.roid()))
+        .containsExactly("create", "delete", "restoreRequest", "restoreExpired");
 
     // The purge job then frees the name on schedule.
     t.clock.set(back.purgeAt());
@@ -181,7 +184,8 @@ class LifecycleJobsIT {
       assertThat(t.ctx.domain(d.name()).expiresAt())
           .isEqualTo(DomainRules.plusYears(d.expiresAt(), 1));
     }
-    assertThat(t.polls("reg-a")).filteredOn(p -> p.kind() == PollMessage.Kind.AUTO_RENEW)
+    assertThat(t.polls("reg-a"))
+        .filteredOn(p -> p.kind() == PollMessage.Kind.AUTO_RENEW)
         .hasSize(12);
   }
 
@@ -203,7 +207,12 @@ class LifecycleJobsIT {
         // Nothing is due yet: the job examines the shard's names and changes none. A one-day
         // look-ahead via the clock would renew them; here only the coverage matters.
         JobRun run =
-            new JobRun(t.registry, last.expiresAt(), segment, segments, Map.of(),
+            new JobRun(
+                t.registry,
+                last.expiresAt(),
+                segment,
+                segments,
+                Map.of(),
                 (done, total, note) -> {
                   if (note != null) {
                     mine.add(note);
@@ -225,8 +234,16 @@ class LifecycleJobsIT {
         TestRegistry.as(registrarId),
         new ContactCreate.Command(
             id,
-            List.of(new PostalInfo(PostalInfo.Type.INT, "Jo Doe", null, List.of("1 Main St"),
-                "Dulles", "VA", "20166", "US")),
+            List.of(
+                new PostalInfo(
+                    PostalInfo.Type.INT,
+                    "Jo Doe",
+                    null,
+                    List.of("1 Main St"),
+                    "Dulles",
+                    "VA",
+                    "20166",
+                    "US")),
             "+1.7035555555",
             null,
             null,

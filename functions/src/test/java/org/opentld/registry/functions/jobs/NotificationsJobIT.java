@@ -80,12 +80,14 @@ class NotificationsJobIT {
     t.clock.set(d.expiresAt().minus(Duration.ofDays(7)).plus(Duration.ofHours(1)));
     assertThat(run(t, job, 1).changed()).isEqualTo(1);
     assertThat(run(t, job, 1).changed()).isZero();
-    assertThat(subjects()).containsExactly(
-        "Subject: [registry] soon.test expires in 30 days (2027-01-15)",
-        "Subject: [registry] soon.test expires in 7 days (2027-01-15)");
+    assertThat(subjects())
+        .containsExactly(
+            "Subject: [registry] soon.test expires in 30 days (2027-01-15)",
+            "Subject: [registry] soon.test expires in 7 days (2027-01-15)");
 
     // Renewed by its sponsor: next year's reminders are new notices, this year's stay sent.
-    t.registry.domainRenew.renew(TestRegistry.as("reg-a"),
+    t.registry.domainRenew.renew(
+        TestRegistry.as("reg-a"),
         new DomainRenew.Command("soon.test", LocalDate.of(2027, 1, 15), 1, null));
     t.clock.set(d.expiresAt().minus(Duration.ofDays(6)));
     assertThat(run(t, job, 1).changed()).isZero();
@@ -97,8 +99,8 @@ class NotificationsJobIT {
     Domain d = t.createDomain("reg-b", "late-notice.test", 1);
     t.clock.set(d.expiresAt().minus(Duration.ofDays(6)));
     assertThat(run(t, job, 1).changed()).isEqualTo(1);
-    assertThat(subjects()).containsExactly(
-        "Subject: [registry] late-notice.test expires in 7 days (2027-01-15)");
+    assertThat(subjects())
+        .containsExactly("Subject: [registry] late-notice.test expires in 7 days (2027-01-15)");
     assertThat(text(mail.messages().get(0))).contains("\r\nTo: reg-b@example.net\r\n");
   }
 
@@ -106,28 +108,46 @@ class NotificationsJobIT {
   void success_pendingTransferIsToldToTheLosingRegistrarOnce() {
     t.createDomain("reg-a", "move.test", 1);
     t.clock.advance(Duration.ofDays(61));
-    DomainTransfer.Result r = t.registry.domainTransfer.request(
-        TestRegistry.as("reg-b"), new DomainTransfer.Request("move.test", null, "secret-auth-1", null));
+    DomainTransfer.Result r =
+        t.registry.domainTransfer.request(
+            TestRegistry.as("reg-b"),
+            new DomainTransfer.Request("move.test", null, "secret-auth-1", null));
 
     assertThat(run(t, job, 2)).isEqualTo(new Totals(3, 1, 0));
     t.clock.advance(Duration.ofDays(1));
     assertThat(run(t, job, 2)).isEqualTo(new Totals(3, 0, 0));
 
-    assertThat(mail.messages()).singleElement().satisfies(p -> assertThat(text(p))
-        .contains("\r\nTo: reg-a@example.net\r\n")
-        .contains("Subject: [registry] transfer of domain move.test requested by reg-b: answer")
-        .contains("before " + r.transfer().actionBy()));
+    assertThat(mail.messages())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(text(p))
+                    .contains("\r\nTo: reg-a@example.net\r\n")
+                    .contains(
+                        "Subject: [registry] transfer of domain move.test requested by reg-b:"
+                            + " answer")
+                    .contains("before " + r.transfer().actionBy()));
   }
 
   @Test
   void success_lowBalanceIsToldOncePerEpisode() {
-    t.registry.registrars.create(ADMIN, "reg-c", "Registrar C", 9003L, TestRegistry.PASSWORD,
-        Set.of(), List.of(), "USD", 0, "billing@reg-c.example", "abuse@reg-c.example");
+    t.registry.registrars.create(
+        ADMIN,
+        "reg-c",
+        "Registrar C",
+        9003L,
+        TestRegistry.PASSWORD,
+        Set.of(),
+        List.of(),
+        "USD",
+        0,
+        "billing@reg-c.example",
+        "abuse@reg-c.example");
 
     assertThat(run(t, job, 1)).isEqualTo(new Totals(3, 1, 0));
     assertThat(run(t, job, 1)).isEqualTo(new Totals(3, 0, 0));
-    assertThat(subjects()).containsExactly(
-        "Subject: [registry] reg-c: low balance (0.00 USD available)");
+    assertThat(subjects())
+        .containsExactly("Subject: [registry] reg-c: low balance (0.00 USD available)");
 
     // Funded above the threshold (50.00): the notice is re-armed; spent below it: told again.
     t.registry.registrars.deposit(ADMIN, "reg-c", Money.of(6000, "USD"), "deposit");
@@ -135,9 +155,10 @@ class NotificationsJobIT {
     t.createDomain("reg-c", "spend1.test", 1);
     t.createDomain("reg-c", "spend2.test", 1);
     assertThat(run(t, job, 1)).isEqualTo(new Totals(3, 1, 0));
-    assertThat(subjects()).containsExactly(
-        "Subject: [registry] reg-c: low balance (0.00 USD available)",
-        "Subject: [registry] reg-c: low balance (40.00 USD available)");
+    assertThat(subjects())
+        .containsExactly(
+            "Subject: [registry] reg-c: low balance (0.00 USD available)",
+            "Subject: [registry] reg-c: low balance (40.00 USD available)");
   }
 
   @Test
@@ -150,14 +171,16 @@ class NotificationsJobIT {
     CyclicBarrier start = new CyclicBarrier(2);
     List<CompletableFuture<Totals>> runs = new ArrayList<>();
     for (int r = 0; r < 2; r++) {
-      runs.add(CompletableFuture.supplyAsync(() -> {
-        try {
-          start.await();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-        return run(t, job, 2);
-      }));
+      runs.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  start.await();
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+                return run(t, job, 2);
+              }));
     }
     long sent = runs.get(0).get().changed() + runs.get(1).get().changed();
     assertThat(sent).isEqualTo(12);

@@ -38,8 +38,8 @@ class SesMailerTest {
           public void beforeTransmission(Context.BeforeTransmission c, ExecutionAttributes a) {
             path.set(c.httpRequest().method() + " " + c.httpRequest().encodedPath());
             try {
-              body.set(c.requestBody().orElseThrow().contentStreamProvider().newStream()
-                  .readAllBytes());
+              body.set(
+                  c.requestBody().orElseThrow().contentStreamProvider().newStream().readAllBytes());
             } catch (IOException e) {
               throw new IllegalStateException(e);
             }
@@ -59,11 +59,18 @@ class SesMailerTest {
                     .build(),
             "registry-notices");
     MailMessage m =
-        new MailMessage("registry@nic.test", List.of("reg@example.net"), "Subject", "Body\n",
-            Instant.parse("2026-01-15T10:00:00Z"), "id.1@nic.test");
+        new MailMessage(
+            "registry@nic.test",
+            List.of("reg@example.net"),
+            "Subject",
+            "Body\n",
+            Instant.parse("2026-01-15T10:00:00Z"),
+            "id.1@nic.test");
 
-    assertThatThrownBy(() -> mailer.send(m)).isInstanceOf(Mailer.MailException.class)
-        .hasMessageContaining("id.1@nic.test").hasMessageContaining("captured before transmission");
+    assertThatThrownBy(() -> mailer.send(m))
+        .isInstanceOf(Mailer.MailException.class)
+        .hasMessageContaining("id.1@nic.test")
+        .hasMessageContaining("captured before transmission");
 
     assertThat(path.get()).isEqualTo("POST /v2/email/outbound-emails");
     JsonNode json = new ObjectMapper().readTree(body.get());
