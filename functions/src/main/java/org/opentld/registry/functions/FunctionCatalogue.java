@@ -12,6 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.opentld.registry.functions.das.DasHandler;
 import org.opentld.registry.functions.panel.PanelHandler;
+import org.opentld.registry.functions.jobs.AutoRenewJob;
+import org.opentld.registry.functions.jobs.JobHandler;
+import org.opentld.registry.functions.jobs.JobInput;
+import org.opentld.registry.functions.jobs.NotificationsJob;
+import org.opentld.registry.functions.jobs.PurgeJob;
+import org.opentld.registry.functions.jobs.RestoreDeadlineJob;
+import org.opentld.registry.functions.jobs.TransferAutoApproveJob;
 import org.opentld.registry.functions.rdap.RdapHandler;
 
 /**
@@ -43,9 +50,59 @@ public final class FunctionCatalogue {
   public record Schedule(String name, String expression) {}
 
   /**
+   * The schedule of one job of the {@link #JOBS} function: EventBridge Scheduler invokes the
+   * function once per segment at each {@code expression} (UTC), segment {@code i} with the
+   * target input {@link #input(int) input(i)}, i.e. {@code {"job": job, "segment": i,
+   * "segments": segments, "params": params}}. The local stack's scheduler reads the same list.
+   *
+   * @param job the job's name, as in {@code jobs.Jobs}
+   * @param expression {@code rate(n unit)} or {@code cron(min hour dom month dow year)}
+   * @param segments how many shards run side by side (1 or a divisor of 16 reads least)
+   * @param params job parameters sent to every segment
+   */
+  public record JobSchedule(
+      String job, String expression, int segments, Map<String, String> params) {
+    public JobSchedule {
+      if (segments < 1) {
+        throw new IllegalArgumentException("segments must be at least 1");
+      }
+      params = Map.copyOf(params);
+    }
+
+    public JobSchedule(String job, String expression, int segments) {
+      this(job, expression, segments, Map.of());
+    }
+
+    /** The schedule as a plain {@link Schedule}, named after the job. */
+    public Schedule schedule() {
+      return new Schedule(job, expression);
+    }
+
+    /** The target input (JSON) of one segment's invocation. */
+    public String input(int segment) {
+      return new JobInput(job, segment, segments, params).toJson();
+    }
+  }
+
+  /** When each job runs and in how many segments (one line per job). */
+  public static final List<JobSchedule> JOB_SCHEDULES =
+      List.of(
+          new JobSchedule(AutoRenewJob.NAME, "rate(1 hour)", 4),
+          new JobSchedule(TransferAutoApproveJob.NAME, "rate(15 minutes)", 2),
+          new JobSchedule(PurgeJob.NAME, "cron(30 * * * ? *)", 2),
+          new JobSchedule(RestoreDeadlineJob.NAME, "rate(1 hour)", 1),
+          new JobSchedule(NotificationsJob.NAME, "cron(0 6 * * ? *)", 1));
+
+  /** The schedule of a job, if it has one. */
+  public static Optional<JobSchedule> jobSchedule(String job) {
+    return JOB_SCHEDULES.stream().filter(s -> s.job().equals(job)).findFirst();
+  }
+
+  /**
    * One Lambda function.
    *
    * @param handler the Lambda handler string, {@code class::method}
+   * @param httpFactory builds the HTTP handler; null for functions without routes (jobs)
    */
   public record Function(
       String name,
@@ -104,7 +161,22 @@ public final class FunctionCatalogue {
           List.of(),
           PanelHandler::new);
 
-  public static final List<Function> ALL = List.of(RDAP, DAS, PANEL_API);
+  /**
+   * Scheduled jobs (lifecycle, notifications…): one function for every job, no HTTP route; the
+   * schedules are {@link #JOB_SCHEDULES} (input {@link JobInput}). Lambda's longest timeout:
+   * a segment that needs longer needs more segments.
+   */
+  public static final Function JOBS =
+      new Function(
+          "jobs",
+          JobHandler.class.getName() + "::handleRequest",
+          1024,
+          900,
+          List.of(),
+          JOB_SCHEDULES.stream().map(JobSchedule::schedule).toList(),
+          null);
+
+  public static final List<Function> ALL = List.of(RDAP, DAS, PANEL_API, JOBS);
 
   /** The function and route API Gateway would pick for a request, with its path parameters. */
   public record Match(Function function, Route route, Map<String, String> pathParameters) {}

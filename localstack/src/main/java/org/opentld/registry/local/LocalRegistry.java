@@ -38,6 +38,8 @@ public final class LocalRegistry implements AutoCloseable {
   private WhoisServer whois;
   private LocalEpp epp;
   private HttpFront http;
+  private LocalScheduler scheduler;
+  private Path mailDir;
 
   /**
    * Command-line options.
@@ -45,6 +47,7 @@ public final class LocalRegistry implements AutoCloseable {
    * @param eppPort the EPP server's port on 127.0.0.1 (0 = any free one)
    * @param whoisPort the WHOIS server's port on 127.0.0.1 (0 = any free one)
    * @param httpPort the HTTP front's (RDAP, DAS, panel) port on 127.0.0.1 (0 = any free one)
+   * @param jobs run the scheduled jobs on the catalogue's schedules ({@code --no-jobs}: off)
    */
   public record Options(
       boolean inMemory,
@@ -53,7 +56,19 @@ public final class LocalRegistry implements AutoCloseable {
       String roidSuffix,
       int eppPort,
       int whoisPort,
-      int httpPort) {
+      int httpPort,
+      boolean jobs) {
+    public Options(
+        boolean inMemory,
+        Path dataDir,
+        int dynamoPort,
+        String roidSuffix,
+        int eppPort,
+        int whoisPort,
+        int httpPort) {
+      this(inMemory, dataDir, dynamoPort, roidSuffix, eppPort, whoisPort, httpPort, true);
+    }
+
     /** Without ports for the front ends: each takes a free port (tests run side by side). */
     public Options(boolean inMemory, Path dataDir, int dynamoPort, String roidSuffix) {
       this(inMemory, dataDir, dynamoPort, roidSuffix, 0, 0, 0);
@@ -67,6 +82,7 @@ public final class LocalRegistry implements AutoCloseable {
       int eppPort = 7000;
       int whoisPort = 4343;
       int httpPort = 8080;
+      boolean jobs = true;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--in-memory" -> inMemory = true;
@@ -76,6 +92,7 @@ public final class LocalRegistry implements AutoCloseable {
           case "--epp-port" -> eppPort = Integer.parseInt(value(args, ++i, "--epp-port"));
           case "--whois-port" -> whoisPort = Integer.parseInt(value(args, ++i, "--whois-port"));
           case "--http-port" -> httpPort = Integer.parseInt(value(args, ++i, "--http-port"));
+          case "--no-jobs" -> jobs = false;
           case "--help", "-h" -> {
             System.out.println(usage());
             System.exit(0);
@@ -85,7 +102,7 @@ public final class LocalRegistry implements AutoCloseable {
                   "unknown option '" + args[i] + "'\n" + usage());
         }
       }
-      return new Options(inMemory, data, port, suffix, eppPort, whoisPort, httpPort);
+      return new Options(inMemory, data, port, suffix, eppPort, whoisPort, httpPort, jobs);
     }
 
     private static String value(String[] args, int i, String opt) {
@@ -99,14 +116,16 @@ public final class LocalRegistry implements AutoCloseable {
       return String.join(
           "\n",
           "usage: LocalRegistry [--in-memory] [--data DIR] [--dynamodb-port PORT] [--roid-suffix S]"
-              + " [--epp-port PORT] [--whois-port PORT]",
+              + " [--epp-port PORT] [--whois-port PORT] [--http-port PORT] [--no-jobs]",
           "  --in-memory       keep nothing on disk (a throwaway registry)",
           "  --data DIR        folder for DynamoDB Local's data (default .registry-data)",
           "  --dynamodb-port   port for DynamoDB Local on 127.0.0.1 (default 8000; 0 = any free)",
           "  --roid-suffix     repository suffix of ROIDs (default TEST)",
           "  --epp-port PORT   EPP server on 127.0.0.1 (default 7000; 0 = any free)",
           "  --whois-port      WHOIS port on 127.0.0.1 (default 4343; 0 = any free)",
-          "  --http-port       port of the HTTP front (RDAP, DAS) on 127.0.0.1 (default 8080; 0 = any free)");
+          "  --http-port       port of the HTTP front (RDAP, DAS) on 127.0.0.1"
+              + " (default 8080; 0 = any free)",
+          "  --no-jobs         do not run the scheduled jobs (registry-ops run JOB still works)");
     }
   }
 
@@ -149,6 +168,13 @@ public final class LocalRegistry implements AutoCloseable {
     http = HttpFront.start(registry.context(), options.httpPort(), System.getenv(), panelDist());
     out.println("      HTTP front (RDAP, DAS) on " + http.uri()
         + (http.servesPanel() ? " with the panel" : " (panel not built: npm run build in panel-frontend)"));
+    if (options.jobs()) {
+      mailDir = options.inMemory()
+          ? Files.createTempDirectory("opentld-mail")
+          : options.dataDir().resolve("mail");
+      scheduler = LocalScheduler.forCatalogue(registry, mailDir, System.getenv(), out).start();
+      out.println("      scheduled jobs on the catalogue's schedules; mail in " + mailDir);
+    }
     return this;
   }
 
@@ -193,6 +219,16 @@ public final class LocalRegistry implements AutoCloseable {
     return http.port();
   }
 
+  /** The local scheduler, or null with {@code --no-jobs}. */
+  public LocalScheduler scheduler() {
+    return scheduler;
+  }
+
+  /** Where the jobs' mail goes (null with {@code --no-jobs}). */
+  public Path mailDir() {
+    return mailDir;
+  }
+
   public DemoData.Seeded seeded() {
     return seeded;
   }
@@ -223,12 +259,20 @@ public final class LocalRegistry implements AutoCloseable {
     out.println("  RDAP / DAS      " + http.uri() + "/rdap/help   " + http.uri() + "/das/check?name=example.test");
     out.println("  panel API       " + http.uri() + "/api  (POST /api/session as " + DemoData.ADMIN_USER
         + " / " + DemoData.ADMIN_PASSWORD + "; docs/panel-api.md)");
+    if (scheduler != null) {
+      out.println("  jobs            " + String.join(", ", scheduler.nextRuns().keySet())
+          + "; mail in " + mailDir);
+      out.println("                  bin/registry-ops list   |   bin/registry-ops run auto-renew");
+    }
     out.println("  look inside     aws dynamodb scan --table-name registry --endpoint-url " + dynamoEndpoint);
     out.println("Press Ctrl-C to stop" + (options.inMemory() ? " (in-memory data is discarded)." : "; data is kept."));
   }
 
   @Override
   public void close() {
+    if (scheduler != null) {
+      scheduler.close();
+    }
     if (http != null) {
       http.close();
     }

@@ -1,0 +1,29 @@
+package org.opentld.registry.functions.jobs;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.opentld.registry.functions.mail.Mailers;
+
+/**
+ * Every scheduled job, wired by hand (no scanning): the jobs Lambda, the local scheduler and {@code
+ * registry-ops} pick jobs from this list by name.
+ */
+public final class Jobs {
+  private Jobs() {}
+
+  /** The jobs, built from the settings (mail: {@code MAIL_FOLDER} or SES, {@code MAIL_FROM}). */
+  public static List<Job> all(Map<String, String> settings) {
+    return List.of(
+        new AutoRenewJob(),
+        new TransferAutoApproveJob(),
+        new PurgeJob(),
+        new RestoreDeadlineJob(),
+        new NotificationsJob(Mailers.fromSettings(settings), Mailers.from(settings)));
+  }
+
+  /** The job called {@code name} in {@code jobs}. */
+  public static Optional<Job> find(List<Job> jobs, String name) {
+    return jobs.stream().filter(j -> j.name().equals(name)).findFirst();
+  }
+}
