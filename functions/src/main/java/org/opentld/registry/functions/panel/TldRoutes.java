@@ -26,7 +26,8 @@ final class TldRoutes {
           "addGraceDays", "renewGraceDays", "autoRenewGraceDays", "transferGraceDays",
           "redemptionDays", "pendingDeleteDays", "restoreReportDays", "pendingTransferDays",
           "transferLockDays", "minPeriodYears", "maxPeriodYears", "maxExpiryYears",
-          "maxCheckNames", "maxNameservers", "maxHostAddresses", "maxDsRecords");
+          "maxCheckNames", "maxNameservers", "maxHostAddresses", "maxDsRecords",
+          "authInfoTtlDays");
 
   private final PanelApp app;
 
@@ -127,7 +128,8 @@ final class TldRoutes {
             current.pendingDeleteDays(), current.restoreReportDays(), current.pendingTransferDays(),
             current.transferLockDays(), current.minPeriodYears(), current.maxPeriodYears(),
             current.maxExpiryYears(), current.maxCheckNames(), current.maxNameservers(),
-            current.maxHostAddresses(), current.maxDsRecords(), prices, current.idnTables(),
+            current.maxHostAddresses(), current.maxDsRecords(), current.authInfoTtlDays(), prices,
+            current.idnTables(),
             current.clientStatuses(), current.createdAt(), version(r));
     return Answers.ok(PanelJson.tld(app.tlds.update(PanelAccess.adminCaller(r.user, r.svTrid()), changed)));
   }
