@@ -21,6 +21,7 @@ export const NAV: Item[] = [
   { to: '/registrars', label: 'Registrars', roles: ['ADMIN', 'AUDITOR'] },
   { to: '/audit', label: 'Audit log', roles: ['ADMIN', 'AUDITOR'] },
   { to: '/users', label: 'Users', roles: ['ADMIN', 'AUDITOR'] },
+  { to: '/reports', label: 'Reports and escrow', roles: ['ADMIN', 'AUDITOR'] },
 ];
 
 export function Layout() {
