@@ -9,6 +9,7 @@ import { Domains } from './pages/Domains';
 import { Enrol } from './pages/Enrol';
 import { Audit, Contacts, Hosts, Ledger, Poll, Users } from './pages/Lists';
 import { RegistrarDetail, RegistrarNew, Registrars } from './pages/Registrars';
+import { Lookup } from './pages/Lookup';
 import { Reports } from './pages/Reports';
 import { SignIn } from './pages/SignIn';
 import { TldDetail, Tlds } from './pages/Tlds';
@@ -41,6 +42,7 @@ export function AppRoutes() {
         <Route path="/tlds" element={auth(<Tlds />)} />
         <Route path="/tlds/:tld" element={auth(<TldDetail />)} />
         <Route path="/reports" element={staff(<Reports />)} />
+        <Route path="/lookup" element={auth(<Lookup />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -17,6 +17,7 @@ export const NAV: Item[] = [
   { to: '/hosts', label: 'Hosts' },
   { to: '/ledger', label: 'Ledger' },
   { to: '/poll', label: 'Poll messages' },
+  { to: '/lookup', label: 'Lookup' },
   { to: '/tlds', label: 'TLDs' },
   { to: '/registrars', label: 'Registrars', roles: ['ADMIN', 'AUDITOR'] },
   { to: '/audit', label: 'Audit log', roles: ['ADMIN', 'AUDITOR'] },
