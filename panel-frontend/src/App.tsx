@@ -9,7 +9,10 @@ import { Domains } from './pages/Domains';
 import { Enrol } from './pages/Enrol';
 import { Audit, Contacts, Hosts, Ledger, Poll, Users } from './pages/Lists';
 import { RegistrarDetail, RegistrarNew, Registrars } from './pages/Registrars';
+import { Lookup } from './pages/Lookup';
+import { Reports } from './pages/Reports';
 import { SignIn } from './pages/SignIn';
+import { TldDetail, Tlds } from './pages/Tlds';
 
 /** Every page; role-restricted ones are wrapped in guards (the API refuses them as well). */
 export function AppRoutes() {
@@ -36,6 +39,10 @@ export function AppRoutes() {
         <Route path="/registrars/:id" element={staff(<RegistrarDetail />)} />
         <Route path="/audit" element={staff(<Audit />)} />
         <Route path="/users" element={staff(<Users />)} />
+        <Route path="/tlds" element={auth(<Tlds />)} />
+        <Route path="/tlds/:tld" element={auth(<TldDetail />)} />
+        <Route path="/reports" element={staff(<Reports />)} />
+        <Route path="/lookup" element={auth(<Lookup />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

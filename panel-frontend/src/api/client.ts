@@ -95,9 +95,13 @@ export function setUnauthorizedHandler(f: (() => void) | undefined): void {
   onUnauthorized = f;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * One API call. `body` is sent as JSON, unless `contentType` is given: then it is sent as it is
+ * (a string, e.g. a CSV file with `text/csv`).
+ */
+export async function request<T>(method: string, path: string, body?: unknown, contentType?: string): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = contentType ?? 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
     const t = currentCsrfToken();
     // Always sent, so that a missing token is the server's clear 403, not a silent omission.
@@ -109,7 +113,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : contentType ? String(body) : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, { title: 'Network error' });
@@ -139,4 +143,6 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
   del: <T>(path: string, body?: unknown) => request<T>('DELETE', path, body),
+  /** POST of a text body (CSV imports), with the same CSRF header and problem handling. */
+  postText: <T>(path: string, text: string, contentType: string) => request<T>('POST', path, text, contentType),
 };

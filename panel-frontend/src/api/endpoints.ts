@@ -1,8 +1,9 @@
 // Every API route the panel calls, in one place (docs/panel-api.md).
-import { api, Query } from './client';
+import { api, Query, withQuery } from './client';
 import type {
-  Contact, Dashboard, Domain, DomainView, DomainWithFee, History, Host, LedgerEntry, List, Me,
-  PollMessage, Registrar, SessionAnswer, TotpEnrolment, Transfer, User,
+  Contact, CsvImportResult, Dashboard, Domain, DomainView, DomainWithFee, EscrowDeposit, History, Host,
+  Label, LedgerEntry, List, LookupAnswer, Me, Operation, PollAck, PollMessage, Registrar, SessionAnswer,
+  StoredFile, Tld, TldPolicyField, TotpEnrolment, Transfer, User,
 } from './types';
 
 const e = encodeURIComponent;
@@ -50,4 +51,45 @@ export const endpoints = {
   users: () => api.get<List<User>>('/users'),
   createUser: (body: { username: string; password: string; role: string; registrarId?: string }) =>
     api.post<User>('/users', body),
+
+  ackPoll: (id: string, registrar?: string) => api.del<PollAck>(withQuery(`/poll/${e(id)}`, { registrar })),
+
+  // registrar account management
+  suspendRegistrar: (id: string) => api.post<Registrar>(`/registrars/${e(id)}/suspend`),
+  reactivateRegistrar: (id: string) => api.post<Registrar>(`/registrars/${e(id)}/reactivate`),
+  resetEppPassword: (id: string, password?: string) =>
+    api.post<{ password: string }>(`/registrars/${e(id)}/password`, password ? { password } : {}),
+  setIpAllowlist: (id: string, ipAllowlist: string[]) => api.put<Registrar>(`/registrars/${e(id)}/ip-allowlist`, { ipAllowlist }),
+  setCertificates: (id: string, certFingerprints: string[]) =>
+    api.put<Registrar>(`/registrars/${e(id)}/certificates`, { certFingerprints }),
+  setCreditLimit: (id: string, creditLimit: string) => api.put<Registrar>(`/registrars/${e(id)}/credit-limit`, { creditLimit }),
+  registrarUsers: (id: string) => api.get<List<User>>(`/registrars/${e(id)}/users`),
+  resetUserTotp: (id: string, username: string) => api.del<User>(`/registrars/${e(id)}/users/${e(username)}/totp`),
+
+  // TLDs
+  tlds: () => api.get<List<Tld>>('/tlds'),
+  tld: (tld: string) => api.get<Tld>(`/tlds/${e(tld)}`),
+  updateTldPolicy: (tld: string, body: { version: number } & Partial<Record<TldPolicyField, number>>) =>
+    api.patch<Tld>(`/tlds/${e(tld)}`, body),
+  setTldPrices: (tld: string, body: { version: number; prices: Partial<Record<Operation, Record<string, string>>> }) =>
+    api.put<Tld>(`/tlds/${e(tld)}/prices`, body),
+  labels: (tld: string, kind?: 'reserved' | 'premium') => api.get<List<Label>>(`/tlds/${e(tld)}/labels`, { kind }),
+  putLabel: (tld: string, label: string, body: { reservedReason?: string; premiumPrices?: Partial<Record<Operation, string>> }) =>
+    api.put<Label>(`/tlds/${e(tld)}/labels/${e(label)}`, body),
+  deleteLabel: (tld: string, label: string) => api.del<void>(`/tlds/${e(tld)}/labels/${e(label)}`),
+  importLabels: (tld: string, csv: string) => api.postText<CsvImportResult>(`/tlds/${e(tld)}/labels.csv`, csv, 'text/csv'),
+
+  // reports and escrow
+  storedFiles: (store: string, prefix?: string) => api.get<List<StoredFile>>(`/reports/${e(store)}`, { prefix, limit: 1000 }),
+  escrow: () => api.get<{ deposits: EscrowDeposit[] }>('/escrow'),
+
+  // domain transfers and lookup
+  transferAction: (name: string, action: 'approve' | 'reject' | 'cancel') =>
+    api.post<Transfer>(`/domains/${e(name)}/transfer/${action}`, {}),
+  lookup: (q: string) => api.get<LookupAnswer>('/lookup', { q }),
 };
+
+/** Where a stored report, zone file or escrow deposit is downloaded (a plain GET, same origin). */
+export function storedFileUrl(store: string, key: string): string {
+  return `/api/reports/${e(store)}/${key.split('/').map(e).join('/')}`;
+}

@@ -54,6 +54,8 @@ export interface Registrar {
   status?: 'ACTIVE' | 'SUSPENDED' | 'TERMINATED' | string;
   email?: string;
   abuseEmail?: string;
+  ipAllowlist?: string[];
+  certFingerprints?: string[];
   balance?: Money;
   creditLimit?: Money;
   available?: Money;
@@ -88,6 +90,7 @@ export interface Transfer {
   actionBy?: string;
   losingRegistrar?: string;
   expiresAt?: string;
+  fee?: Money;
 }
 
 export interface History {
@@ -163,3 +166,62 @@ export interface Dashboard {
   notes?: string[];
   truncated?: boolean;
 }
+
+/** Billing operations priced per TLD. */
+export const OPERATIONS = ['CREATE', 'RENEW', 'TRANSFER', 'RESTORE'] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+/** The policy numbers an admin may change (PATCH /api/tlds/{tld}). */
+export const TLD_POLICY_FIELDS = [
+  'addGraceDays', 'renewGraceDays', 'autoRenewGraceDays', 'transferGraceDays', 'redemptionDays',
+  'pendingDeleteDays', 'restoreReportDays', 'pendingTransferDays', 'transferLockDays',
+  'minPeriodYears', 'maxPeriodYears', 'maxExpiryYears', 'maxCheckNames', 'maxNameservers',
+  'maxHostAddresses', 'maxDsRecords',
+] as const;
+export type TldPolicyField = (typeof TLD_POLICY_FIELDS)[number];
+
+export type Tld = {
+  name: string;
+  currency: string;
+  idnTables?: string[];
+  clientStatuses?: string[];
+  createdAt?: string;
+  version: number;
+  /** operation → years → decimal string */
+  prices: Partial<Record<Operation, Record<string, string>>>;
+} & Partial<Record<TldPolicyField, number>>;
+
+export interface Label {
+  label: string;
+  reservedReason?: string | null;
+  premiumPrices?: Partial<Record<Operation, Money>> | null;
+}
+
+export interface CsvImportResult {
+  imported: number;
+  errors: { line: number; detail: string }[];
+}
+
+export interface StoredFile {
+  key: string;
+  size: number;
+  lastModified?: string;
+}
+
+export interface EscrowDeposit {
+  tld: string;
+  latestFull?: (StoredFile & { date?: string }) | null;
+  latestDiff?: (StoredFile & { date?: string }) | null;
+}
+
+export interface PollAck {
+  ackedId: string;
+  count: number;
+  nextId?: string | null;
+}
+
+export type LookupAnswer =
+  | { kind: 'domain'; domain: { name: string; registrarId: string; registrar?: string; statuses: string[]; nameservers?: string[]; createdAt?: string; expiresAt?: string; updatedAt?: string; dnssec?: boolean } }
+  | { kind: 'host'; host: { name: string; registrarId: string; addresses?: string[]; statuses?: string[] } }
+  | { kind: 'registrar'; registrar: { id: string; name: string; ianaId?: number | null; url?: string | null; abuseEmail?: string | null; abusePhone?: string | null } }
+  | { kind: 'search'; domains: { name: string; registrarId?: string; statuses?: string[] }[]; hosts: { name: string; registrarId?: string }[] };

@@ -17,9 +17,12 @@ export const NAV: Item[] = [
   { to: '/hosts', label: 'Hosts' },
   { to: '/ledger', label: 'Ledger' },
   { to: '/poll', label: 'Poll messages' },
+  { to: '/lookup', label: 'Lookup' },
+  { to: '/tlds', label: 'TLDs' },
   { to: '/registrars', label: 'Registrars', roles: ['ADMIN', 'AUDITOR'] },
   { to: '/audit', label: 'Audit log', roles: ['ADMIN', 'AUDITOR'] },
   { to: '/users', label: 'Users', roles: ['ADMIN', 'AUDITOR'] },
+  { to: '/reports', label: 'Reports and escrow', roles: ['ADMIN', 'AUDITOR'] },
 ];
 
 export function Layout() {

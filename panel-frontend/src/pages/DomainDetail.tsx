@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { endpoints } from '../api/endpoints';
 import { formatDate, formatDay, formatMoney } from '../api/format';
-import type { DomainView } from '../api/types';
+import type { DomainView, Transfer } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { Field } from '../components/Field';
 import { FormShell, useForm } from '../components/Form';
@@ -44,6 +44,7 @@ export function DomainDetail() {
         <dt>Name servers</dt><dd>{d.nameservers?.length ? d.nameservers.join(', ') : 'none'}</dd>
         {d.redemptionEndsAt && (<><dt>Redemption ends</dt><dd>{formatDate(d.redemptionEndsAt)}</dd></>)}
       </dl>
+      {d.transfer && <TransferPanel name={d.name} transfer={d.transfer} sponsor={d.registrarId} onDone={done} />}
       {canWrite && (
         <div className="grid">
           {!deleted && <Renew name={d.name} expiresAt={d.expiresAt} onDone={done} />}
@@ -139,6 +140,61 @@ function DeleteRestore({ name, deleted, onDone }: { name: string; deleted: boole
         </>
       ) : (
         <button type="button" className="danger" onClick={() => setConfirming(true)}>Delete {name}…</button>
+      )}
+      <ProblemAlert error={problem} />
+    </section>
+  );
+}
+
+/**
+ * A transfer of this domain: its state, and while it is pending the losing registrar's
+ * approve/reject and the gaining registrar's cancel (admins may do all three as the registry).
+ */
+function TransferPanel({ name, transfer, sponsor, onDone }: {
+  name: string; transfer: Transfer; sponsor: string; onDone: (m: string) => Promise<void>;
+}) {
+  const { me } = useAuth();
+  const [problem, setProblem] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const role = me?.user.role;
+  const own = me?.user.registrarId;
+  const losing = transfer.losingRegistrar ?? sponsor;
+  const pending = transfer.status === 'pending';
+  const mayAnswer = pending && (role === 'ADMIN' || (role === 'REGISTRAR' && own === losing));
+  const mayCancel = pending && (role === 'ADMIN' || (role === 'REGISTRAR' && own === transfer.requestedBy));
+  const run = async (action: 'approve' | 'reject' | 'cancel') => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const t = await endpoints.transferAction(name, action);
+      await onDone(`Transfer ${action === 'approve' ? 'approved' : action === 'reject' ? 'rejected' : 'cancelled'} (${t.status}).`);
+    } catch (e) {
+      setProblem(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="form" aria-labelledby="transfer-title">
+      <h2 id="transfer-title">Transfer {pending ? 'pending' : transfer.status}</h2>
+      <dl className="facts">
+        <dt>Status</dt><dd>{transfer.status}</dd>
+        <dt>Requested by</dt><dd>{transfer.requestedBy}</dd>
+        <dt>Requested</dt><dd>{formatDate(transfer.requestedAt)}</dd>
+        <dt>Losing registrar</dt><dd>{losing}</dd>
+        <dt>{pending ? 'Approved automatically' : 'Acted'}</dt><dd>{formatDate(transfer.actionBy)}</dd>
+        {transfer.fee && (<><dt>Fee</dt><dd>{formatMoney(transfer.fee)}</dd></>)}
+      </dl>
+      {(mayAnswer || mayCancel) && (
+        <p>
+          {mayAnswer && (
+            <>
+              <button type="button" disabled={busy} onClick={() => run('approve')}>Approve transfer</button>{' '}
+              <button type="button" className="danger" disabled={busy} onClick={() => run('reject')}>Reject transfer</button>{' '}
+            </>
+          )}
+          {mayCancel && <button type="button" disabled={busy} onClick={() => run('cancel')}>Cancel transfer</button>}
+        </p>
       )}
       <ProblemAlert error={problem} />
     </section>

@@ -6,7 +6,7 @@ import { useAuth } from '../auth/AuthContext';
 import { Column, DataTable } from '../components/DataTable';
 import { Field } from '../components/Field';
 import { FormShell, useForm } from '../components/Form';
-import { Success } from '../components/ProblemAlert';
+import { ProblemAlert, Success } from '../components/ProblemAlert';
 import { checkHostName, checkPassword, checkRegistrarId } from '../components/validate';
 import { LedgerTable } from './Registrars';
 
@@ -115,16 +115,44 @@ const pollColumns: Column<PollMessage>[] = [
 ];
 
 export function Poll() {
+  const { me } = useAuth();
   const [registrar, setRegistrar, pick] = useRegistrarScope();
+  const [tick, setTick] = useState(0);
+  const [done, setDone] = useState<string>();
+  const [problem, setProblem] = useState<unknown>();
   const load = useCallback(
-    (): Promise<List<PollMessage>> => (registrar ? endpoints.polls({ registrar }) : Promise.resolve({ items: [] })),
-    [registrar],
+    (): Promise<List<PollMessage>> => {
+      void tick; // a new tick reloads the queue after an acknowledgement
+      return registrar ? endpoints.polls({ registrar }) : Promise.resolve({ items: [] });
+    },
+    [registrar, tick],
   );
+  const canAck = me?.user.role === 'REGISTRAR' || me?.user.role === 'ADMIN';
+  const ack = async (id: string) => {
+    setProblem(undefined);
+    try {
+      const r = await endpoints.ackPoll(id, me?.user.role === 'ADMIN' ? registrar : undefined);
+      setDone(`Message ${r.ackedId} acknowledged; ${r.count} left in the queue.`);
+      setTick((t) => t + 1);
+    } catch (e) {
+      setProblem(e);
+    }
+  };
+  const columns: Column<PollMessage>[] = canAck
+    ? [...pollColumns, {
+        key: 'actions', label: 'Actions',
+        render: (p) => (
+          <button type="button" className="link" aria-label={`Acknowledge message ${p.id}`} onClick={() => ack(p.id)}>Acknowledge</button>
+        ),
+      }]
+    : pollColumns;
   return (
     <>
       <h1>Poll messages</h1>
       {pick && <RegistrarPicker value={registrar} onPick={setRegistrar} />}
-      <DataTable caption="Poll queue, oldest first" columns={pollColumns} load={load} rowKey={(p) => p.id} initialSort={{ key: 'queuedAt', order: 'asc' }} />
+      {done && <Success>{done}</Success>}
+      <ProblemAlert error={problem} />
+      <DataTable caption="Poll queue, oldest first" columns={columns} load={load} rowKey={(p) => p.id} initialSort={{ key: 'queuedAt', order: 'asc' }} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { Field } from '../components/Field';
 import { FormShell, useForm } from '../components/Form';
 import { ProblemAlert, Success } from '../components/ProblemAlert';
 import { checkEmail, checkPassword, checkRegistrarId } from '../components/validate';
+import { RegistrarAccount } from './RegistrarAccount';
 
 const columns: Column<Registrar>[] = [
   { key: 'id', label: 'Id', sortable: true, render: (r) => <Link to={`/registrars/${encodeURIComponent(r.id)}`}>{r.id}</Link> },
@@ -142,6 +143,8 @@ export function RegistrarDetail() {
         <dt>Balance</dt><dd data-testid="balance">{formatMoney(r.balance)}</dd>
         <dt>Credit limit</dt><dd>{formatMoney(r.creditLimit)}</dd>
         <dt>Available</dt><dd>{formatMoney(r.available)}</dd>
+        <dt>IP allowlist</dt><dd>{r.ipAllowlist?.length ? r.ipAllowlist.join(', ') : 'none'}</dd>
+        <dt>Certificates</dt><dd>{r.certFingerprints?.length ? `${r.certFingerprints.length} fingerprint${r.certFingerprints.length === 1 ? '' : 's'}` : 'none'}</dd>
       </dl>
       {me?.user.role === 'ADMIN' && (
         <div className="narrow">
@@ -152,6 +155,16 @@ export function RegistrarDetail() {
         </div>
       )}
       <LedgerTable registrarId={r.id} reloadKey={tick} />
+      {me?.user.role === 'ADMIN' && (
+        <RegistrarAccount
+          key={r.version}
+          registrar={r}
+          onDone={(next, msg) => {
+            if (next) setR(next);
+            setFlash(msg);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -18,7 +18,7 @@ export function mockFetch(handlers: Record<string, Handler>) {
       method,
       url,
       headers: (init.headers ?? {}) as Record<string, string>,
-      body: init.body ? JSON.parse(String(init.body)) : undefined,
+      body: init.body ? parse(String(init.body)) : undefined,
     };
     calls.push(c);
     const path = url.split('?')[0];
@@ -39,3 +39,12 @@ export const problem = (status: number, slug: string, title: string, detail?: st
   type: 'application/problem+json',
   body: { type: `urn:opentld:problem:${slug}`, title, status, detail, ...extra },
 });
+
+/** JSON bodies are parsed; others (a CSV import) are kept as text. */
+function parse(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return s;
+  }
+}
