@@ -16,8 +16,10 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * One EventBridge Scheduler schedule per catalogue schedule, invoking the function's {@code live}
- * alias with {@code {"job": NAME}} in UTC; invocations that still fail after retries land in a
+ * EventBridge Scheduler schedules from the catalogue, invoking the function's {@code live} alias
+ * in UTC: a job of {@link FunctionCatalogue#JOB_SCHEDULES} gets one schedule per segment, each
+ * with that segment's input ({@code {"job", "segment", "segments", "params"}}), so the shards
+ * run side by side; any other schedule sends {@code {"job": NAME}}. Invocations that still fail after retries land in a
  * dead-letter queue that {@link Observability} alarms on. Jobs are idempotent and resumable, so
  * a retried or doubled invocation changes nothing twice.
  */
@@ -66,24 +68,48 @@ public final class Schedules extends Construct {
         "This queue is itself the dead-letter queue of the schedules.");
     for (FunctionCatalogue.Function f : props.catalogue()) {
       for (FunctionCatalogue.Schedule s : f.schedules()) {
-        LambdaInvoke target =
-            new LambdaInvoke(
-                props.functions().alias(f.name()),
-                ScheduleTargetBaseProps.builder()
-                    .input(ScheduleTargetInput.fromObject(Map.of("job", s.name())))
-                    .retryAttempts(3)
-                    .maxEventAge(Duration.hours(1))
-                    .deadLetterQueue(deadLetters)
-                    .build());
-        schedules.add(
-            Schedule.Builder.create(
-                    this, RegistryFunctions.constructId(f.name() + "-" + s.name()))
-                .description(f.name() + ": " + s.name())
-                .schedule(expression(s.expression()))
-                .target(target)
-                .build());
+        var job = FunctionCatalogue.jobSchedule(s.name()).filter(j -> f == FunctionCatalogue.JOBS);
+        if (job.isEmpty()) {
+          add(props, f, s, ScheduleTargetInput.fromObject(Map.of("job", s.name())), "", s.name());
+          continue;
+        }
+        int segments = job.get().segments();
+        for (int i = 0; i < segments; i++) {
+          add(
+              props,
+              f,
+              s,
+              ScheduleTargetInput.fromText(job.get().input(i)),
+              segments == 1 ? "" : "-" + i,
+              s.name() + (segments == 1 ? "" : " segment " + i + " of " + segments));
+        }
       }
     }
+  }
+
+  private void add(
+      Props props,
+      FunctionCatalogue.Function f,
+      FunctionCatalogue.Schedule s,
+      ScheduleTargetInput input,
+      String idSuffix,
+      String description) {
+    LambdaInvoke target =
+        new LambdaInvoke(
+            props.functions().alias(f.name()),
+            ScheduleTargetBaseProps.builder()
+                .input(input)
+                .retryAttempts(3)
+                .maxEventAge(Duration.hours(1))
+                .deadLetterQueue(deadLetters)
+                .build());
+    schedules.add(
+        Schedule.Builder.create(
+                this, RegistryFunctions.constructId(f.name() + "-" + s.name() + idSuffix))
+            .description(f.name() + ": " + description)
+            .schedule(expression(s.expression()))
+            .target(target)
+            .build());
   }
 
   /** A catalogue expression ({@code cron(...)}, {@code rate(...)}, {@code at(...)}) in UTC. */

@@ -214,25 +214,43 @@ class RegistryStackTest {
   }
 
   @Test
-  void schedules_oneUtcSchedulePerCatalogueSchedule_targetingItsFunctionsAlias() {
+  void schedules_oneUtcSchedulePerJobSegment_targetingItsFunctionsAlias() {
     Map<String, Map<String, Object>> schedules = resources(prod, "AWS::Scheduler::Schedule");
-    long expected = Stacks.catalogue().stream().mapToLong(f -> f.schedules().size()).sum();
+    long expected = 0;
+    for (FunctionCatalogue.Function f : Stacks.catalogue()) {
+      for (FunctionCatalogue.Schedule s : f.schedules()) {
+        expected += segmentsOf(f, s);
+      }
+    }
     assertThat(expected).isPositive();
     assertThat(schedules).hasSize((int) expected);
     for (FunctionCatalogue.Function f : Stacks.catalogue()) {
       for (FunctionCatalogue.Schedule s : f.schedules()) {
-        Map<String, Object> match = schedules.values().stream()
-            .map(RegistryStackTest::props)
-            .filter(p -> s.expression().equals(p.get("ScheduleExpression"))
-                && json(p.get("Target")).contains("\\\"job\\\":\\\"" + s.name() + "\\\""))
-            .findFirst().orElseThrow(() -> new AssertionError("no schedule " + s));
-        assertThat(match.get("ScheduleExpressionTimezone")).isEqualTo("Etc/UTC");
-        assertThat(match.get("State")).isEqualTo("ENABLED");
-        Map<String, Object> target = map(match.get("Target"));
-        assertThat(target.get("Arn")).isEqualTo(Map.of("Ref", aliasOf(f.name())));
-        assertThat(json(target.get("DeadLetterConfig"))).contains("Arn");
+        int segments = segmentsOf(f, s);
+        for (int i = 0; i < segments; i++) {
+          String segmentMark = segments == 1 ? "" : "\\\"segment\\\":" + i + ",";
+          Map<String, Object> match = schedules.values().stream()
+              .map(RegistryStackTest::props)
+              .filter(p -> s.expression().equals(p.get("ScheduleExpression"))
+                  && json(p.get("Target")).contains("\\\"job\\\":\\\"" + s.name() + "\\\"")
+                  && json(p.get("Target")).contains(segmentMark))
+              .findFirst().orElseThrow(() -> new AssertionError("no schedule " + s));
+          assertThat(match.get("ScheduleExpressionTimezone")).isEqualTo("Etc/UTC");
+          assertThat(match.get("State")).isEqualTo("ENABLED");
+          Map<String, Object> target = map(match.get("Target"));
+          assertThat(target.get("Arn")).isEqualTo(Map.of("Ref", aliasOf(f.name())));
+          assertThat(json(target.get("DeadLetterConfig"))).contains("Arn");
+        }
       }
     }
+  }
+
+  /** How many schedules a catalogue schedule becomes: one per segment for the jobs function. */
+  private static int segmentsOf(FunctionCatalogue.Function f, FunctionCatalogue.Schedule s) {
+    return f == FunctionCatalogue.JOBS
+        ? FunctionCatalogue.jobSchedule(s.name()).map(FunctionCatalogue.JobSchedule::segments)
+            .orElse(1)
+        : 1;
   }
 
   @Test
