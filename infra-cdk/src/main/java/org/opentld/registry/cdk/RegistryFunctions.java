@@ -110,6 +110,13 @@ public final class RegistryFunctions extends Construct {
       env.put("POWERTOOLS_LOG_LEVEL", props.stage().protect() ? "INFO" : "DEBUG");
       // Tiered compilation at C1 only: the usual cold-start setting for short Java invocations.
       env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+      boolean panel = f.name().equals("panel-api");
+      if (panel) {
+        // The panel lists and downloads zone files, ICANN reports and escrow deposits.
+        env.put("PANEL_ZONES_BUCKET", props.buckets().zones().getBucketName());
+        env.put("PANEL_REPORTS_BUCKET", props.buckets().reports().getBucketName());
+        env.put("PANEL_ESCROW_BUCKET", props.buckets().escrow().getBucketName());
+      }
       if (job) {
         env.put("ZONES_BUCKET", props.buckets().zones().getBucketName());
         env.put("ESCROW_BUCKET", props.buckets().escrow().getBucketName());
@@ -133,6 +140,11 @@ public final class RegistryFunctions extends Construct {
         props.table().grantReadWriteData(role);
       } else {
         props.table().grantReadData(role);
+      }
+      if (panel) {
+        props.buckets().zones().grantRead(role);
+        props.buckets().reports().grantRead(role);
+        props.buckets().escrow().grantRead(role);
       }
       if (job) {
         props.buckets().zones().grantReadWrite(role);
