@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { endpoints } from '../api/endpoints';
@@ -15,6 +15,10 @@ export function SignIn() {
   const [step, setStep] = useState<'password' | 'totp'>('password');
   const totpRef = useRef<HTMLInputElement>(null);
   const f = useForm({ username: '', password: '', totp: '' });
+  // Focus the code field once it is on screen (after the render that shows it).
+  useEffect(() => {
+    if (step === 'totp') totpRef.current?.focus();
+  }, [step]);
 
   const onSubmit = f.submit(
     (v) => ({
@@ -28,7 +32,6 @@ export function SignIn() {
       } catch (e) {
         if (e instanceof ApiError && e.type === 'urn:opentld:problem:totp-required') {
           setStep('totp');
-          setTimeout(() => totpRef.current?.focus(), 0);
           return;
         }
         throw e;

@@ -73,7 +73,7 @@ describe('sign in', () => {
     await u.type(screen.getByLabelText('Password'), 'pw');
     await u.click(screen.getByRole('button', { name: 'Sign in' }));
     const code = await screen.findByLabelText('Authentication code');
-    await waitFor(() => expect(code).toHaveFocus());
+    await waitFor(() => expect(code).toHaveFocus(), { timeout: 5000 });
     await u.type(code, '12345');
     await u.click(screen.getByRole('button', { name: 'Verify' }));
     expect(code).toHaveAccessibleDescription('Enter the 6-digit code from your authenticator app.');
