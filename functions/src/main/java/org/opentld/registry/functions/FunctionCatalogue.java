@@ -42,6 +42,19 @@ public final class FunctionCatalogue {
   public record Schedule(String name, String expression) {}
 
   /**
+   * When the escrow and reporting jobs run (UTC), one line per job, named after the job (the
+   * jobs function's target input is {@code {"job": name, "segment": 0, "segments": 1}}):
+   * escrow daily just after midnight (a full deposit on Sundays, differential otherwise, as
+   * ICANN's Specification 2 asks), BRDA weekly on Tuesday, the ICANN reports on the 2nd for
+   * the month before (due by the 20th). rde-import runs on demand only.
+   */
+  public static final List<Schedule> ESCROW_JOB_SCHEDULES =
+      List.of(
+          new Schedule("escrow", "cron(5 0 * * ? *)"),
+          new Schedule("brda", "cron(30 0 ? * TUE *)"),
+          new Schedule("icann-reports", "cron(0 4 2 * ? *)"));
+
+  /**
    * One Lambda function.
    *
    * @param handler the Lambda handler string, {@code class::method}

@@ -14,8 +14,13 @@ import org.opentld.registry.functions.jobs.JobRun;
 public final class BrdaJob implements Job {
   private final EscrowJob thin;
 
+  /** The job as the jobs Lambda builds it: S3, keys and buckets from the settings. */
+  public BrdaJob(java.util.Map<String, String> settings) {
+    this.thin = new EscrowJob(new RdeSetup.Lazy(settings), true);
+  }
+
   public BrdaJob(RdeSetup setup) {
-    this.thin = new EscrowJob(setup, true);
+    this.thin = new EscrowJob(new RdeSetup.Lazy(setup), true);
   }
 
   @Override

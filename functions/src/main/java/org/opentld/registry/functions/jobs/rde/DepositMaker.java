@@ -25,7 +25,6 @@ import java.util.zip.GZIPOutputStream;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.opentld.registry.Registry;
 import org.opentld.registry.RegistryContext;
-import org.opentld.registry.domain.Domain;
 import org.opentld.registry.functions.jobs.JobRun;
 import org.opentld.registry.functions.jobs.s3.S3UploadStream;
 import org.opentld.registry.history.HistoryRecord;
@@ -145,12 +144,13 @@ public final class DepositMaker {
     scan.forEach("registrar", Map.of(), item -> w.registrar(Items.registrar(item)));
     if (mode == DepositMode.FULL) {
       // Contacts and hosts belong to no TLD: every deposit carries all of them.
+      // The status 'linked' needs the link counter: one GetItem per host and contact.
       scan.forEach("contact", Map.of(), item -> {
-        w.contact(Items.contact(item, 0));
+        w.contact(Items.contact(item, links(ctx, item)));
         progress(run, done, "contacts");
       });
       scan.forEach("host", Map.of(), item -> {
-        w.host(Items.host(item, 0));
+        w.host(Items.host(item, links(ctx, item)));
         progress(run, done, "hosts");
       });
     }
@@ -161,6 +161,11 @@ public final class DepositMaker {
     if (mode == DepositMode.FULL) {
       meta(w, tld);
     }
+  }
+
+  private static long links(RegistryContext ctx, Map<String, AttributeValue> item) {
+    return ctx.store().get(item.get("pk").s(), Keys.LINKS)
+        .map(l -> Items.number(l, "linkCount")).orElse(0L);
   }
 
   private void meta(DepositWriter w, Tld tld) {
@@ -219,9 +224,8 @@ public final class DepositMaker {
       String[] k = key.split(" ", 2);
       switch (k[0]) {
         case "domain" -> ctx.findDomain(k[1]).ifPresent(w::domain);
-        case "host" -> ctx.findHost(k[1]).ifPresent(h -> w.host(h.toBuilder().linkCount(0).build()));
-        case "contact" ->
-            ctx.findContact(k[1]).ifPresent(c -> w.contact(c.toBuilder().linkCount(0).build()));
+        case "host" -> ctx.findHost(k[1]).ifPresent(w::host);
+        case "contact" -> ctx.findContact(k[1]).ifPresent(w::contact);
         default -> ctx.findRegistrar(k[1]).ifPresent(w::registrar);
       }
       progress(run, done, "changed objects");

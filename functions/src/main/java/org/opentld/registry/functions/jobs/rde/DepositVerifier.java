@@ -79,7 +79,11 @@ public final class DepositVerifier {
       return new Result(name.ryde(), true, null, null, counts, restore);
     } catch (Exception e) {
       String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-      LOG.error("{} file={} step=\"{}\" reason=\"{}\"", ALARM, name.ryde(), step, reason, e);
+      // Expected kinds of bad deposit need no stack trace; anything else gets one.
+      boolean expected = e instanceof Ryde.Rejected || e instanceof RdeSchemas.Invalid
+          || e instanceof IllegalStateException;
+      LOG.error("{} file={} step=\"{}\" reason=\"{}\"", ALARM, name.ryde(), step, reason,
+          expected ? null : e);
       return new Result(name.ryde(), false, step, reason, Map.of(), null);
     } finally {
       if (xml != null) {

@@ -25,15 +25,20 @@ import org.opentld.registry.tld.Tld;
  */
 public final class EscrowJob implements Job {
   private static final Logger LOG = LogManager.getLogger(EscrowJob.class);
-  private final RdeSetup setup;
+  private final RdeSetup.Lazy lazy;
   private final boolean brda;
 
-  public EscrowJob(RdeSetup setup) {
-    this(setup, false);
+  /** The job as the jobs Lambda builds it: S3, keys and buckets from the settings. */
+  public EscrowJob(java.util.Map<String, String> settings) {
+    this(new RdeSetup.Lazy(settings), false);
   }
 
-  EscrowJob(RdeSetup setup, boolean brda) {
-    this.setup = setup;
+  public EscrowJob(RdeSetup setup) {
+    this(new RdeSetup.Lazy(setup), false);
+  }
+
+  EscrowJob(RdeSetup.Lazy lazy, boolean brda) {
+    this.lazy = lazy;
     this.brda = brda;
   }
 
@@ -79,6 +84,7 @@ public final class EscrowJob implements Job {
   private record Outcome(boolean made, boolean ok, String note) {}
 
   private Outcome deposit(JobRun run, Tld tld) throws Exception {
+    RdeSetup setup = lazy.get(run);
     Instant watermark = run.now();
     LocalDate day = watermark.atZone(ZoneOffset.UTC).toLocalDate();
     DepositFiles files = setup.files(brda);
@@ -110,6 +116,7 @@ public final class EscrowJob implements Job {
   }
 
   private DepositMode mode(JobRun run, LocalDate day) {
+    RdeSetup setup = lazy.get(run);
     if (brda) {
       return DepositMode.THIN;
     }

@@ -251,9 +251,13 @@ public final class RdeImport {
   }
 
   private void requireRegistrar(String id) {
-    if (!registrars.contains(id) && ctx.findRegistrar(id).isEmpty()) {
+    if (registrars.contains(id) || ctx.findRegistrar(id).isPresent()) {
+      return;
+    }
+    if (!options.lenient()) {
       throw new Skip("sponsoring registrar " + id + " is not in the deposit");
     }
+    note("object whose sponsor is not in this deposit (differential or thin)");
   }
 
   // ---- domains and hosts ------------------------------------------------------------------

@@ -19,10 +19,15 @@ import org.opentld.registry.functions.jobs.JobRun;
  * (plain or gzip). Runs on segment 0 only: a deposit is one file.
  */
 public final class RdeImportJob implements Job {
-  private final RdeSetup setup;
+  private final RdeSetup.Lazy lazy;
+
+  /** The job as the jobs Lambda builds it: S3 and keys from the settings. */
+  public RdeImportJob(java.util.Map<String, String> settings) {
+    this.lazy = new RdeSetup.Lazy(settings);
+  }
 
   public RdeImportJob(RdeSetup setup) {
-    this.setup = setup;
+    this.lazy = new RdeSetup.Lazy(setup);
   }
 
   @Override
@@ -42,6 +47,7 @@ public final class RdeImportJob implements Job {
     }
     Path staged = null;
     try {
+      RdeSetup setup = lazy.get(run);
       String key = run.param("key", null);
       String file = run.param("file", null);
       if ((key == null) == (file == null)) {
@@ -52,8 +58,8 @@ public final class RdeImportJob implements Job {
       if (source.endsWith(".ryde")) {
         staged = Files.createTempFile(setup.tmpDir(), "rde-import", ".xml.gz");
         String sig = source.substring(0, source.length() - ".ryde".length()) + ".sig";
-        try (InputStream ryde = open(run, source);
-            InputStream s = open(run, sig);
+        try (InputStream ryde = open(setup, run, source);
+            InputStream s = open(setup, run, sig);
             OutputStream out = new GZIPOutputStream(Files.newOutputStream(staged))) {
           Ryde.read(ryde, s, setup.keys().signingPublicKey(), setup.keys().receiverPrivateKey(),
               out);
@@ -61,7 +67,7 @@ public final class RdeImportJob implements Job {
         deposit = staged;
       } else if (key != null) {
         staged = Files.createTempFile(setup.tmpDir(), "rde-import", ".xml");
-        try (InputStream in = open(run, key)) {
+        try (InputStream in = open(setup, run, key)) {
           Files.copy(in, staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         deposit = staged;
@@ -89,7 +95,8 @@ public final class RdeImportJob implements Job {
     }
   }
 
-  private InputStream open(JobRun run, String name) throws java.io.IOException {
+  private static InputStream open(RdeSetup setup, JobRun run, String name)
+      throws java.io.IOException {
     String bucket = run.param("bucket", null);
     if (run.param("key", null) != null) {
       if (bucket == null) {

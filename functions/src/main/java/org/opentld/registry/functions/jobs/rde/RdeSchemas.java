@@ -41,7 +41,8 @@ public final class RdeSchemas {
       v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
       v.validate(new StreamSource(xml));
     } catch (SAXParseException e) {
-      throw new Invalid("line " + e.getLineNumber() + ": " + e.getMessage(), e);
+      throw new Invalid("line " + e.getLineNumber() + " column " + e.getColumnNumber() + ": "
+          + e.getMessage(), e);
     } catch (SAXException e) {
       throw new Invalid(e.getMessage(), e);
     }

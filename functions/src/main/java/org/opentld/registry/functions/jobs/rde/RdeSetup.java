@@ -1,6 +1,7 @@
 package org.opentld.registry.functions.jobs.rde;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.opentld.registry.functions.FunctionEnvironment;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,7 +23,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  *       replaced ({@code https://nic.{tld}/idn/})</td></tr>
  *   <tr><td>{@code RDE_SCRATCH_TABLE_PREFIX}</td><td>prefix of the verifier's scratch table
  *       ({@code $REGISTRY_TABLE-rde-scratch-})</td></tr>
- *   <tr><td>{@code S3_FORCE_PATH_STYLE}</td><td>{@code true} for S3-compatible servers</td></tr>
+ *   <tr><td>{@code S3_ENDPOINT}, {@code S3_FORCE_PATH_STYLE}</td><td>an S3-compatible server
+ *       (else the SDK's endpoint settings)</td></tr>
+ *   <tr><td>{@code RDE_TMP_DIR}</td><td>where XML is staged (java.io.tmpdir)</td></tr>
  * </table>
  */
 public record RdeSetup(
@@ -37,8 +40,12 @@ public record RdeSetup(
     String scratchPrefix,
     Path tmpDir) {
 
-  /** From a function's environment (Lambda, the local stack). */
-  public static RdeSetup from(FunctionEnvironment env, DynamoDbClient ddb) {
+  /**
+   * From settings (a function's environment, the local stack's settings), using the registry's
+   * own DynamoDB client for the scratch table. Keys are read here: build it when a job runs.
+   */
+  public static RdeSetup from(Map<String, String> settings, DynamoDbClient ddb) {
+    FunctionEnvironment env = new FunctionEnvironment(null, settings);
     String folder = env.get("RDE_KEY_FOLDER", null);
     RdeKeys keys =
         folder != null
@@ -46,7 +53,7 @@ public record RdeSetup(
             : SecretsManagerRdeKeys.fromAws(env);
     String escrow = env.get("ESCROW_BUCKET", null);
     return new RdeSetup(
-        s3(env),
+        s3(settings),
         ddb,
         keys,
         escrow,
@@ -56,15 +63,46 @@ public record RdeSetup(
         env.get("RDE_IDN_BASE_URL", "https://nic.{tld}/idn/"),
         env.get("RDE_SCRATCH_TABLE_PREFIX",
             env.get("REGISTRY_TABLE", "registry") + "-rde-scratch-"),
-        Path.of(System.getProperty("java.io.tmpdir")));
+        Path.of(env.get("RDE_TMP_DIR", System.getProperty("java.io.tmpdir"))));
   }
 
-  /** An S3 client reaching the bucket by configuration only (SDK endpoint settings). */
-  public static S3Client s3(FunctionEnvironment env) {
-    return S3Client.builder()
+  /**
+   * An S3 client reaching buckets by configuration only: the SDK's endpoint settings ({@code
+   * AWS_ENDPOINT_URL_S3}), or {@code S3_ENDPOINT} with {@code S3_FORCE_PATH_STYLE} for an
+   * S3-compatible server.
+   */
+  public static S3Client s3(Map<String, String> settings) {
+    var b = S3Client.builder()
         .httpClient(UrlConnectionHttpClient.create())
-        .forcePathStyle(Boolean.parseBoolean(env.get("S3_FORCE_PATH_STYLE", "false")))
-        .build();
+        .forcePathStyle(Boolean.parseBoolean(settings.getOrDefault("S3_FORCE_PATH_STYLE",
+            "false")));
+    String endpoint = settings.get("S3_ENDPOINT");
+    if (endpoint != null && !endpoint.isBlank()) {
+      b.endpointOverride(java.net.URI.create(endpoint));
+    }
+    return b.build();
+  }
+
+  /** Builds the setup on a job's first run, from the settings and the run's registry. */
+  static final class Lazy {
+    private final Map<String, String> settings;
+    private RdeSetup setup;
+
+    Lazy(Map<String, String> settings) {
+      this.settings = Map.copyOf(settings);
+    }
+
+    Lazy(RdeSetup setup) {
+      this.settings = Map.of();
+      this.setup = setup;
+    }
+
+    synchronized RdeSetup get(org.opentld.registry.functions.jobs.JobRun run) {
+      if (setup == null) {
+        setup = from(settings, run.registry().context().store().client());
+      }
+      return setup;
+    }
   }
 
   DepositFiles files(boolean brda) {

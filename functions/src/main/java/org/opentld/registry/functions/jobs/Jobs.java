@@ -1,0 +1,32 @@
+package org.opentld.registry.functions.jobs;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.opentld.registry.functions.jobs.rde.BrdaJob;
+import org.opentld.registry.functions.jobs.rde.EscrowJob;
+import org.opentld.registry.functions.jobs.rde.RdeImportJob;
+import org.opentld.registry.functions.jobs.reports.IcannReportsJob;
+
+/**
+ * Every scheduled job, wired by hand (no scanning): the jobs Lambda, the local scheduler and
+ * {@code registry-ops} pick jobs from this list by name. Jobs read their settings (buckets,
+ * keys) on first run, so building the list touches nothing.
+ */
+public final class Jobs {
+  private Jobs() {}
+
+  /** The jobs, built from the settings (a function's environment). */
+  public static List<Job> all(Map<String, String> settings) {
+    return List.of(
+        new EscrowJob(settings),
+        new BrdaJob(settings),
+        new RdeImportJob(settings),
+        new IcannReportsJob(settings));
+  }
+
+  /** The job called {@code name} in {@code jobs}. */
+  public static Optional<Job> find(List<Job> jobs, String name) {
+    return jobs.stream().filter(j -> j.name().equals(name)).findFirst();
+  }
+}
