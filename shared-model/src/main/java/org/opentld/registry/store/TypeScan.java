@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * Reads every item of one {@code type} (domain, host, contact, registrar, history...) of the
  * registry table with a parallel Scan: {@code segments} threads each scan one segment
  * ({@code ScanRequest.segment/totalSegments}) page by page and hand each item to a consumer,
- * so memory holds a page per thread, never the table. Used by jobs that must see everything
+ * so memory holds a page ({@value #DEFAULT_PAGE} items by default) per thread, never the table. Used by jobs that must see everything
  * (escrow, reports); nothing on a request path scans.
  *
  * <p>Scans are eventually consistent and not a snapshot: an item changed while the scan runs
@@ -27,18 +27,33 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * and pick up later changes in the next run.
  */
 public final class TypeScan {
+  /** Items read per Scan request: bounds the memory of a page (DynamoDB's own cap is 1 MB). */
+  public static final int DEFAULT_PAGE = 250;
+
   private final Store store;
   private final int segments;
+  private final int page;
 
   /**
    * @param segments parallel scan segments (and threads), 1–64
    */
   public TypeScan(Store store, int segments) {
+    this(store, segments, DEFAULT_PAGE);
+  }
+
+  /**
+   * @param page items evaluated per Scan request (before the filter), 1–1000
+   */
+  public TypeScan(Store store, int segments, int page) {
     if (segments < 1 || segments > 64) {
       throw new IllegalArgumentException("segments must be 1-64: " + segments);
     }
+    if (page < 1 || page > 1000) {
+      throw new IllegalArgumentException("page must be 1-1000: " + page);
+    }
     this.store = store;
     this.segments = segments;
+    this.page = page;
   }
 
   /**
@@ -109,6 +124,7 @@ public final class TypeScan {
     ScanRequest.Builder b =
         ScanRequest.builder()
             .tableName(store.table())
+            .limit(page)
             .filterExpression(filter.toString())
             .expressionAttributeNames(names)
             .expressionAttributeValues(values);
