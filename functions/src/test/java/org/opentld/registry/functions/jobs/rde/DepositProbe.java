@@ -32,6 +32,20 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class DepositProbe {
   private DepositProbe() {}
 
+  /** The process's peak resident set (VmHWM), or -1 where /proc is absent. */
+  static long peakRssKb() {
+    try {
+      for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (l.startsWith("VmHWM:")) {
+          return Long.parseLong(l.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // not Linux
+    }
+    return -1;
+  }
+
   public static void main(String[] args) throws Exception {
     Registry registry = new Registry(Registry.localClient(URI.create(args[0])),
         Clock.systemUTC(), new RegistryConfig(args[1], "TEST", 0));
@@ -68,9 +82,9 @@ public final class DepositProbe {
       }
     }
     System.out.printf("PROBE domains=%d xmlBytes=%d rydeBytes=%d depositSeconds=%.2f"
-            + " readBackSeconds=%.2f peakHeapBytes=%d maxHeapBytes=%d%n",
+            + " readBackSeconds=%.2f peakHeapBytes=%d maxHeapBytes=%d peakRssKb=%d%n",
         made.written().getOrDefault(RdeNs.DOMAIN, 0L), made.xmlBytes(), made.rydeBytes(),
-        (t1 - t0) / 1e9, (t2 - t1) / 1e9, peak, Runtime.getRuntime().maxMemory());
+        (t1 - t0) / 1e9, (t2 - t1) / 1e9, peak, Runtime.getRuntime().maxMemory(), peakRssKb());
     System.exit(0);
   }
 }

@@ -132,6 +132,47 @@ class EscrowRoundTripIT {
   }
 
   @Test
+  void success_importJobLoadsASignedDepositFromTheBucket() {
+    TestRegistry target = new TestRegistry();
+    target.registry.tlds.create(Caller.admin("test-admin", "SV-T"),
+        source.registry.tlds.find("test").orElseThrow());
+
+    JobReport r = new RdeImportJob(setup).run(new org.opentld.registry.functions.jobs.JobRun(
+        target.registry, target.clock.instant(), 0, 1,
+        Map.of("bucket", setup.escrowBucket(), "key", name.ryde()), null));
+
+    assertThat(r.ok()).as(r.notes().toString()).isTrue();
+    assertThat(r.changed()).isEqualTo(8 + 2 + 3 + 2);
+    assertThat(r.notes().get(0)).contains("20260317FULL").contains("FULL");
+    assertThat(target.ctx.host("ns1.example.test").linkCount()).isEqualTo(1);
+    assertThat(target.ctx.domain("example.test").subordinateHosts())
+        .containsExactly("ns1.example.test");
+  }
+
+  @Test
+  void failure_importJobRefusesADepositWhoseSignatureDoesNotMatch() {
+    TestRegistry target = new TestRegistry();
+    target.registry.tlds.create(Caller.admin("test-admin", "SV-T"),
+        source.registry.tlds.find("test").orElseThrow());
+    byte[] ryde = setup.s3().getObjectAsBytes(r -> r.bucket(setup.escrowBucket())
+        .key(name.ryde())).asByteArray();
+    ryde[ryde.length - 10] ^= 0x40;
+    String bad = "tampered_2026-03-17_full_S1_R0";
+    setup.s3().putObject(r -> r.bucket(setup.escrowBucket()).key(bad + ".ryde"),
+        software.amazon.awssdk.core.sync.RequestBody.fromBytes(ryde));
+    setup.s3().copyObject(r -> r.sourceBucket(setup.escrowBucket()).sourceKey(name.sig())
+        .destinationBucket(setup.escrowBucket()).destinationKey(bad + ".sig"));
+
+    JobReport r = new RdeImportJob(setup).run(new org.opentld.registry.functions.jobs.JobRun(
+        target.registry, target.clock.instant(), 0, 1,
+        Map.of("bucket", setup.escrowBucket(), "key", bad + ".ryde"), null));
+
+    assertThat(r.ok()).isFalse();
+    assertThat(r.notes()).singleElement().asString().startsWith("import failed");
+    assertThat(target.registry.registrars.list()).isEmpty();
+  }
+
+  @Test
   void failure_importRefusesARegistryThatIsNotEmpty() {
     Path file = RdeFixtures.write(xml);
     org.assertj.core.api.Assertions.assertThatThrownBy(
