@@ -84,6 +84,24 @@ class EscrowJobIT {
   }
 
   @Test
+  void success_brdaIsAThinDepositOfDomainsAndRegistrarsVerifiedLikeEscrow() {
+    JobReport report = new BrdaJob(sharedSetup).run(RdeFixtures.run(shared, Map.of()));
+
+    assertThat(report.ok()).as(report.notes().toString()).isTrue();
+    DepositFiles.Name thin = sharedSetup.files(true).latest("test",
+        java.time.LocalDate.of(2026, 3, 17), DepositMode.THIN).orElseThrow();
+    assertThat(thin.ryde()).isEqualTo("test_2026-03-17_thin_S1_R0.ryde");
+    assertThat(sharedSetup.files(true).verified(thin)).isTrue();
+    String xml = RdeFixtures.xml(sharedSetup, thin);
+    assertThat(xml).contains("id=\"20260317THIN\"")
+        .contains("<rdeDomain:name>example.test</rdeDomain:name>")
+        .contains("<rdeRegistrar:gurid>9097</rdeRegistrar:gurid>")
+        .contains("<rdeHeader:count uri=\"urn:ietf:params:xml:ns:rdeDomain-1.0\">8<")
+        .doesNotContain("rdeContact:contact").doesNotContain("rdeHost:host")
+        .doesNotContain("<rdeDomain:registrant>");
+  }
+
+  @Test
   void success_aDaysDepositIsMadeOnceAndAResendMakesTheNextRevision() {
     TestRegistry t = RdeFixtures.registry();
     RdeSetup s = RdeFixtures.setup(t);
