@@ -91,7 +91,13 @@ public final class FunctionCatalogue {
           new JobSchedule(TransferAutoApproveJob.NAME, "rate(15 minutes)", 2),
           new JobSchedule(PurgeJob.NAME, "cron(30 * * * ? *)", 2),
           new JobSchedule(RestoreDeadlineJob.NAME, "rate(1 hour)", 1),
-          new JobSchedule(NotificationsJob.NAME, "cron(0 6 * * ? *)", 1));
+          new JobSchedule(NotificationsJob.NAME, "cron(0 6 * * ? *)", 1),
+          // escrow daily just after midnight (full on Sundays, differential otherwise, as
+          // ICANN's Specification 2 asks), BRDA weekly on Tuesday, ICANN reports on the 2nd
+          // for the month before (due by the 20th); rde-import runs on demand only
+          new JobSchedule("escrow", "cron(5 0 * * ? *)", 1),
+          new JobSchedule("brda", "cron(30 0 ? * TUE *)", 1),
+          new JobSchedule("icann-reports", "cron(0 4 2 * ? *)", 1));
 
   /** The schedule of a job, if it has one. */
   public static Optional<JobSchedule> jobSchedule(String job) {
