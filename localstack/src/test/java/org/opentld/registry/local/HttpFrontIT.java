@@ -120,7 +120,8 @@ class HttpFrontIT {
     assertThat(head.statusCode()).isEqualTo(200);
     assertThat(head.body()).isEmpty();
     assertThat(head.headers().firstValue("access-control-allow-origin")).hasValue("*");
-    HttpResponse<String> unrouted = send("GET", "/nothing");
+    // GET of other paths is the panel's (SPA fallback); any other method there is unrouted
+    HttpResponse<String> unrouted = send("POST", "/nothing");
     assertThat(unrouted.statusCode()).isEqualTo(404);
     assertThat(unrouted.body()).isEqualTo("{\"message\":\"Not Found\"}");
   }
